@@ -1,0 +1,75 @@
+package io.oktaoperator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+
+/** The desired Okta user: profile, lifecycle state, credentials and deletion behaviour. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class OktaUserSpec {
+
+  @Required
+  @JsonPropertyDescription(
+      "Okta profile. Standard attributes are typed; any other key is sent to Okta as a custom"
+          + " attribute. Only the attributes named here are managed by the operator.")
+  private OktaUserProfile profile;
+
+  @Default("Active")
+  @JsonPropertyDescription("Desired lifecycle state in Okta: Staged, Active, Suspended or Deprovisioned.")
+  private UserState state = UserState.ACTIVE;
+
+  @Default("false")
+  @JsonPropertyDescription(
+      "Whether Okta e-mails an activation link when the operator activates a user without a password.")
+  private Boolean sendActivationEmail = Boolean.FALSE;
+
+  @JsonPropertyDescription("Credentials set when the user is created, taken from Kubernetes Secrets.")
+  private UserCredentials credentials;
+
+  @Default("Delete")
+  @JsonPropertyDescription(
+      "What deleting this resource does in Okta: Delete (deactivate, then delete), Deactivate, or Orphan"
+          + " (leave the user untouched).")
+  private DeletionPolicy deletionPolicy = DeletionPolicy.DELETE;
+
+  public OktaUserProfile getProfile() {
+    return profile;
+  }
+
+  public void setProfile(OktaUserProfile profile) {
+    this.profile = profile;
+  }
+
+  public UserState getState() {
+    return state;
+  }
+
+  public void setState(UserState state) {
+    this.state = state;
+  }
+
+  public Boolean getSendActivationEmail() {
+    return sendActivationEmail;
+  }
+
+  public void setSendActivationEmail(Boolean sendActivationEmail) {
+    this.sendActivationEmail = sendActivationEmail;
+  }
+
+  public UserCredentials getCredentials() {
+    return credentials;
+  }
+
+  public void setCredentials(UserCredentials credentials) {
+    this.credentials = credentials;
+  }
+
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
+  }
+
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+  }
+}

@@ -1,0 +1,13 @@
+package io.oktaoperator.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+final class SandboxCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() {
+    return 1;
+  }
+}

@@ -1,0 +1,9 @@
+package io.oktaoperator.okta;
+
+/** A failed call to Okta: an error answer from the API, or no usable answer at all. */
+public abstract class OktaException extends RuntimeException {
+
+  protected OktaException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
