@@ -1,0 +1,217 @@
+package io.oktaoperator.reconciler;
+
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.oktaoperator.api.v1alpha1.OktaUser;
+import io.oktaoperator.api.v1alpha1.OktaUserStatus;
+import io.oktaoperator.okta.OktaClient;
+import io.oktaoperator.okta.OktaException;
+import io.oktaoperator.reconciler.StatusFactory.Bookkeeping;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Reconciles OktaUser resources with Okta: validates the spec, lets {@link UserSync} read, decide and
+ * act, and reports the result as status and conditions. The finalizer runs {@link UserDeletion}.
+ */
+@ControllerConfiguration(name = "oktauser")
+public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<OktaUser> {
+
+  private static final Logger log = LoggerFactory.getLogger(OktaUserReconciler.class);
+
+  private final UserSync sync;
+  private final UserDeletion deletion;
+  private final EventRecorder events;
+  private final StatusFactory statusFactory;
+  private final ReconcilerSettings settings;
+  private final Clock clock;
+
+  public OktaUserReconciler(
+      OktaClient okta, SecretReader secrets, EventRecorder events, ReconcilerSettings settings, Clock clock) {
+    this.sync = new UserSync(okta, secrets, events, settings);
+    this.deletion = new UserDeletion(okta, events, settings);
+    this.events = events;
+    this.statusFactory = new StatusFactory(clock);
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<OktaUser> reconcile(OktaUser resource, Context<OktaUser> context) {
+    OktaUserStatus previous = statusOf(resource);
+    resource.setStatus(previous);
+    try {
+      if (isRejectedForThisGeneration(resource, previous)) {
+        log.debug("Okta rejected generation {}; waiting for a spec change", generation(resource));
+        return UpdateControl.noUpdate();
+      }
+      SyncResult result;
+      try {
+        DesiredUser desired = DesiredUser.from(resource.getSpec());
+        result = sync.sync(resource, desired);
+      } catch (DesiredUser.InvalidSpecException e) {
+        result = stalledWithoutOkta(previous, Reasons.INVALID_SPEC, e.getMessage());
+      } catch (SecretReader.MissingSecretException e) {
+        // A Secret created later does not change the OktaUser, so check again after a while.
+        result = new SyncResult(
+            null, Bookkeeping.of(previous), new Outcome.Stalled(Reasons.SECRET_NOT_FOUND, e.getMessage()), settings.transitionPollInterval());
+      } catch (OktaException e) {
+        OktaFailures.Handling handling = OktaFailures.classify(e, "reconciling", settings, clock);
+        if (handling.retryWithBackoff()) {
+          throw e;
+        }
+        log.warn("{}", handling.outcome().message());
+        result = new SyncResult(null, Bookkeeping.of(previous), handling.outcome(), handling.requeueAfter());
+      }
+      return report(resource, previous, result);
+    } finally {
+      MDC.remove(UserSync.MDC_OKTA_USER_ID);
+    }
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<OktaUser> updateErrorStatus(OktaUser resource, Context<OktaUser> context, Exception e) {
+    OktaUserStatus previous = statusOf(resource);
+    Outcome outcome = e instanceof OktaException okta
+        ? OktaFailures.classify(okta, "reconciling", settings, clock).outcome()
+        : new Outcome.Progressing(Reasons.OKTA_UNAVAILABLE, "Reconcile failed, retrying with backoff: " + e.getMessage());
+    log.warn("{}", outcome.message());
+    OktaUserStatus next = keepObservation(previous, outcome, generation(resource));
+    if (next.equals(previous)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    resource.setStatus(next);
+    return ErrorStatusUpdateControl.patchStatus(resource);
+  }
+
+  @Override
+  public DeleteControl cleanup(OktaUser resource, Context<OktaUser> context) {
+    OktaUserStatus previous = statusOf(resource);
+    try {
+      UserDeletion.Step step = deletion.delete(resource);
+      if (step.done()) {
+        return DeleteControl.defaultDelete();
+      }
+      writeStatusDuringDeletion(resource, context, previous, step.outcome());
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(step.requeueAfter());
+    } catch (OktaException e) {
+      OktaFailures.Handling handling = OktaFailures.classify(e, "deleting the Okta user", settings, clock);
+      log.warn("{}", handling.outcome().message());
+      writeStatusDuringDeletion(resource, context, previous, handling.outcome());
+      if (handling.retryWithBackoff()) {
+        throw e;
+      }
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(
+          Objects.requireNonNullElse(handling.requeueAfter(), settings.transitionPollInterval()));
+    } finally {
+      MDC.remove(UserSync.MDC_OKTA_USER_ID);
+    }
+  }
+
+  private UpdateControl<OktaUser> report(OktaUser resource, OktaUserStatus previous, SyncResult result) {
+    OktaUserStatus next = result.account() == null && previous.getId() != null && !(result.outcome() instanceof Outcome.Ready)
+        ? keepObservation(previous, result.outcome(), generation(resource))
+        : statusFactory.build(previous, result.account(), result.bookkeeping(), result.outcome(), generation(resource));
+    announceStall(resource, previous, result.outcome());
+
+    UpdateControl<OktaUser> control;
+    if (next.equals(previous)) {
+      control = UpdateControl.noUpdate();
+    } else {
+      resource.setStatus(next);
+      control = UpdateControl.patchStatus(resource);
+    }
+    if (result.requeueAfter() != null) {
+      control.rescheduleAfter(result.requeueAfter());
+    }
+    return control;
+  }
+
+  /** Keeps what was last observed in Okta and only replaces the conditions. */
+  private OktaUserStatus keepObservation(OktaUserStatus previous, Outcome outcome, long generation) {
+    OktaUserStatus next = copy(previous);
+    next.setObservedGeneration(generation);
+    next.setConditions(Conditions.from(outcome, previous.getConditions(), generation, clock));
+    return next;
+  }
+
+  private void writeStatusDuringDeletion(OktaUser resource, Context<OktaUser> context, OktaUserStatus previous, Outcome outcome) {
+    OktaUserStatus next = keepObservation(previous, outcome, generation(resource));
+    if (next.equals(previous)) {
+      return;
+    }
+    try {
+      context.getClient().resource(resource).editStatus(current -> {
+        current.setStatus(next);
+        return current;
+      });
+    } catch (RuntimeException e) {
+      log.warn("Could not write the status during deletion: {}", e.getMessage());
+    }
+  }
+
+  /** Records a Warning Event when the resource becomes Stalled, or stalls for a new reason. */
+  private void announceStall(OktaUser resource, OktaUserStatus previous, Outcome outcome) {
+    if (!(outcome instanceof Outcome.Stalled stalled)) {
+      return;
+    }
+    var before = Conditions.find(previous.getConditions(), Conditions.STALLED);
+    boolean alreadyAnnounced = before != null && "True".equals(before.getStatus())
+        && stalled.reason().equals(before.getReason()) && stalled.message().equals(before.getMessage());
+    if (!alreadyAnnounced) {
+      log.warn("Stalled ({}): {}", stalled.reason(), stalled.message());
+      events.warning(resource, stalled.reason(), stalled.message());
+    }
+  }
+
+  /** True when Okta rejected this very generation's content, so repeating the same write cannot succeed. */
+  private static boolean isRejectedForThisGeneration(OktaUser resource, OktaUserStatus previous) {
+    var stalled = Conditions.find(previous.getConditions(), Conditions.STALLED);
+    return stalled != null && "True".equals(stalled.getStatus()) && Reasons.OKTA_REJECTED.equals(stalled.getReason())
+        && Objects.equals(stalled.getObservedGeneration(), generation(resource));
+  }
+
+  private static SyncResult stalledWithoutOkta(OktaUserStatus previous, String reason, String message) {
+    return new SyncResult(null, Bookkeeping.of(previous), new Outcome.Stalled(reason, message), null);
+  }
+
+  private static OktaUserStatus statusOf(OktaUser resource) {
+    return resource.getStatus() == null ? new OktaUserStatus() : copy(resource.getStatus());
+  }
+
+  private static OktaUserStatus copy(OktaUserStatus status) {
+    OktaUserStatus copy = new OktaUserStatus();
+    copy.setId(status.getId());
+    copy.setStatus(status.getStatus());
+    copy.setTransitioningToStatus(status.getTransitioningToStatus());
+    copy.setCreated(status.getCreated());
+    copy.setActivated(status.getActivated());
+    copy.setStatusChanged(status.getStatusChanged());
+    copy.setLastLogin(status.getLastLogin());
+    copy.setLastUpdated(status.getLastUpdated());
+    copy.setPasswordChanged(status.getPasswordChanged());
+    copy.setObservedGeneration(status.getObservedGeneration());
+    copy.setConditions(status.getConditions() == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(status.getConditions()));
+    copy.setManagedAttributes(status.getManagedAttributes() == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(status.getManagedAttributes()));
+    copy.setPasswordSecretVersion(status.getPasswordSecretVersion());
+    return copy;
+  }
+
+  private static long generation(OktaUser resource) {
+    Long generation = resource.getMetadata().getGeneration();
+    return generation == null ? 0L : generation;
+  }
+
+  static Duration orZero(Duration duration) {
+    return duration == null ? Duration.ZERO : duration;
+  }
+}

@@ -1,0 +1,37 @@
+package io.oktaoperator.reconciler;
+
+/** The fixed list of CamelCase condition and Event reasons. */
+public final class Reasons {
+
+  // Ready
+  public static final String RECONCILED = "Reconciled";
+
+  // Progressing
+  public static final String CREATING = "Creating";
+  public static final String TRANSITIONING = "Transitioning";
+  public static final String AWAITING_TRANSITION = "AwaitingOktaTransition";
+  public static final String ACTIVATION_IN_PROGRESS = "ActivationInProgress";
+  public static final String RATE_LIMITED = "RateLimited";
+  public static final String OKTA_UNAVAILABLE = "OktaUnavailable";
+  public static final String DELETING = "Deleting";
+
+  // Stalled
+  public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String SECRET_NOT_FOUND = "SecretNotFound";
+  public static final String OKTA_REJECTED = "OktaRejected";
+  public static final String OKTA_AUTHENTICATION_FAILED = "OktaAuthenticationFailed";
+  public static final String OKTA_ACCESS_DENIED = "OktaAccessDenied";
+  public static final String LOGIN_CONFLICT = "LoginConflict";
+  public static final String TRANSITION_NOT_ALLOWED = LifecyclePlanner.REASON_NOT_ALLOWED;
+
+  // Events only
+  public static final String CREATED = "Created";
+  public static final String RECREATED = "Recreated";
+  public static final String PROFILE_UPDATED = "ProfileUpdated";
+  public static final String PASSWORD_SET = "PasswordSet";
+  public static final String DEACTIVATED = "Deactivated";
+  public static final String DELETED = "Deleted";
+  public static final String ORPHANED = "Orphaned";
+
+  private Reasons() {}
+}

@@ -1,0 +1,75 @@
+package io.oktaoperator.runtime;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.oktaoperator.okta.OktaClient;
+import io.oktaoperator.reconciler.EventRecorder;
+import io.oktaoperator.reconciler.OktaUserReconciler;
+import io.oktaoperator.reconciler.SecretReader;
+import java.time.Duration;
+
+/**
+ * The running operator: the Java Operator SDK controller for OktaUser wired to one Okta client. Used
+ * alike by the {@code run} command, the sandbox and the integration tests.
+ */
+public final class OktaUserOperator implements AutoCloseable {
+
+  private final Operator operator;
+
+  private OktaUserOperator(Operator operator) {
+    this.operator = operator;
+  }
+
+  /**
+   * Registers the controller and starts watching OktaUsers.
+   *
+   * @param client Kubernetes client, owned by the caller and not closed on stop
+   * @param okta Okta client, owned by the caller
+   */
+  public static OktaUserOperator start(KubernetesClient client, OktaClient okta, OperatorOptions options) {
+    Operator operator =
+        new Operator(
+            overrider ->
+                overrider
+                    .withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    // Merge patches instead of server-side apply keep the tested path (the Fabric8 mock
+                    // server has no server-side apply) and the shipped path the same.
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withSSABasedCreateUpdateMatchForDependentResources(false));
+    OktaUserReconciler reconciler =
+        new OktaUserReconciler(
+            okta,
+            new SecretReader(client),
+            new EventRecorder(client, options.clock()),
+            options.reconcilerSettings(),
+            options.clock());
+    operator.register(
+        reconciler,
+        configuration -> {
+          if (options.watchNamespaces().isEmpty()) {
+            configuration.watchingAllNamespaces();
+          } else {
+            configuration.settingNamespaces(options.watchNamespaces());
+          }
+          configuration.withRetry(transientFailureRetry());
+        });
+    operator.start();
+    return new OktaUserOperator(operator);
+  }
+
+  /** Exponential backoff for failures expected to pass (Okta 5xx, timeouts, Kubernetes conflicts). */
+  static GenericRetry transientFailureRetry() {
+    return new GenericRetry()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setIntervalMultiplier(2.0)
+        .setMaxInterval(Duration.ofMinutes(5).toMillis())
+        .withoutMaxAttempts();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}
