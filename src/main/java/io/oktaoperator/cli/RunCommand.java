@@ -1,13 +1,116 @@
 package io.oktaoperator.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.oktaoperator.okta.OktaClient;
+import io.oktaoperator.reconciler.ReconcilerSettings;
+import io.oktaoperator.runtime.EnvironmentSettings;
+import io.oktaoperator.runtime.OktaUserOperator;
+import io.oktaoperator.runtime.OperatorOptions;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** Runs the operator against the cluster of the current kubeconfig or the in-cluster config. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the operator against the cluster of the current kubeconfig, or the in-cluster configuration.",
+      "",
+      "Environment:",
+      "  OKTA_ORG_URL      Okta org URL, such as https://acme.okta.com (required)",
+      "  OKTA_API_TOKEN    Okta API token (required); provide it from a Kubernetes Secret",
+      "  WATCH_NAMESPACES  comma-separated namespaces to watch; empty watches all namespaces",
+      "  LOG_LEVEL         log level of the operator, such as INFO or DEBUG (default INFO)"
+    })
 final class RunCommand implements Callable<Integer> {
 
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--allow-insecure-loopback",
+      description = "Accept an http OKTA_ORG_URL on a loopback address, for a local Okta simulator.")
+  boolean allowInsecureLoopback;
+
+  @Option(
+      names = "--resync-interval",
+      defaultValue = "10m",
+      converter = DurationConverter.class,
+      description = "How often a converged OktaUser is compared with Okta again to correct drift (default: ${DEFAULT-VALUE}).")
+  Duration resyncInterval;
+
+  private final Map<String, String> environment;
+
+  RunCommand() {
+    this(System.getenv());
+  }
+
+  RunCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
   @Override
-  public Integer call() {
-    return 1;
+  public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    EnvironmentSettings settings;
+    OktaClient okta;
+    try {
+      settings = EnvironmentSettings.from(environment, allowInsecureLoopback);
+      okta =
+          OktaClient.builder()
+              .orgUrl(settings.oktaOrgUrl())
+              .apiToken(settings.oktaApiToken())
+              .allowInsecureLoopback(allowInsecureLoopback)
+              .build();
+    } catch (EnvironmentSettings.InvalidSettingException | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+
+    ReconcilerSettings defaults = ReconcilerSettings.defaults();
+    OperatorOptions options =
+        new OperatorOptions(
+            settings.watchNamespaces(),
+            new ReconcilerSettings(resyncInterval, defaults.transitionPollInterval(), defaults.credentialsRetryInterval()),
+            Clock.systemUTC());
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    // On SIGTERM the hook asks the main thread to stop and waits until it has closed everything,
+    // because the JVM halts as soon as its shutdown hooks return.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopRequested.countDown();
+      try {
+        stopped.await(SHUTDOWN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "shutdown"));
+    try (KubernetesClient client = new KubernetesClientBuilder().build();
+        okta;
+        OktaUserOperator operator = OktaUserOperator.start(client, okta, options)) {
+      log.info(
+          "Operator started for Okta org {} watching {}",
+          settings.oktaOrgUrl(),
+          settings.watchNamespaces().isEmpty() ? "all namespaces" : "namespaces " + settings.watchNamespaces());
+      stopRequested.await();
+      log.info("Stopping the operator");
+    } finally {
+      stopped.countDown();
+    }
+    return ExitCodes.OK;
   }
 }

@@ -1,0 +1,82 @@
+package io.oktaoperator.runtime;
+
+import io.oktaoperator.okta.SecretValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The operator's settings from environment variables, as the Helm chart sets them.
+ *
+ * @param oktaOrgUrl {@code OKTA_ORG_URL}, an https URL such as https://acme.okta.com
+ * @param oktaApiToken {@code OKTA_API_TOKEN}
+ * @param watchNamespaces {@code WATCH_NAMESPACES}, comma-separated; empty means all namespaces
+ */
+public record EnvironmentSettings(URI oktaOrgUrl, SecretValue oktaApiToken, Set<String> watchNamespaces) {
+
+  public static final String OKTA_ORG_URL = "OKTA_ORG_URL";
+  public static final String OKTA_API_TOKEN = "OKTA_API_TOKEN";
+  public static final String WATCH_NAMESPACES = "WATCH_NAMESPACES";
+
+  /**
+   * Reads and checks the settings.
+   *
+   * @param allowInsecureLoopback whether an http URL to a loopback host (a local simulator) is accepted
+   * @throws InvalidSettingException naming the variable and the fix, never echoing the token
+   */
+  public static EnvironmentSettings from(Map<String, String> environment, boolean allowInsecureLoopback) {
+    String url = environment.get(OKTA_ORG_URL);
+    if (url == null || url.isBlank()) {
+      throw new InvalidSettingException(OKTA_ORG_URL + " is not set: set it to your Okta org URL, such as https://acme.okta.com");
+    }
+    URI orgUrl = parseOrgUrl(url.trim(), allowInsecureLoopback);
+
+    String token = environment.get(OKTA_API_TOKEN);
+    if (token == null || token.isBlank()) {
+      throw new InvalidSettingException(OKTA_API_TOKEN + " is not set: set it to an Okta API token (SSWS token)");
+    }
+    if (token.trim().length() != token.length() || token.chars().anyMatch(Character::isWhitespace)) {
+      throw new InvalidSettingException(OKTA_API_TOKEN + " contains whitespace: remove spaces and line breaks from the token");
+    }
+
+    Set<String> namespaces = new LinkedHashSet<>();
+    String watch = environment.getOrDefault(WATCH_NAMESPACES, "");
+    Arrays.stream(watch.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(namespaces::add);
+    return new EnvironmentSettings(orgUrl, SecretValue.of(token), namespaces);
+  }
+
+  private static URI parseOrgUrl(String url, boolean allowInsecureLoopback) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new InvalidSettingException(OKTA_ORG_URL + " is not a valid URL (" + url + "): use a URL such as https://acme.okta.com");
+    }
+    if (uri.getHost() == null || uri.getScheme() == null) {
+      throw new InvalidSettingException(OKTA_ORG_URL + " is not a valid URL (" + url + "): use a URL such as https://acme.okta.com");
+    }
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    boolean http = "http".equalsIgnoreCase(uri.getScheme());
+    if (!https && !(http && allowInsecureLoopback)) {
+      throw new InvalidSettingException(
+          OKTA_ORG_URL + " must use https (" + url + "); plain http is accepted only for a loopback simulator with"
+              + " --allow-insecure-loopback");
+    }
+    if ((uri.getPath() != null && !uri.getPath().isEmpty() && !"/".equals(uri.getPath())) || uri.getQuery() != null) {
+      throw new InvalidSettingException(
+          OKTA_ORG_URL + " must be the org's base URL without a path (" + url + "), such as https://acme.okta.com");
+    }
+    return uri;
+  }
+
+  /** An environment variable is missing or malformed; the message names it and the fix. */
+  public static final class InvalidSettingException extends RuntimeException {
+
+    public InvalidSettingException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.oktaoperator.runtime;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.oktaoperator.api.v1alpha1.OktaUser;
+import io.oktaoperator.api.v1alpha1.OktaUserProfile;
+import io.oktaoperator.api.v1alpha1.OktaUserSpec;
+import io.oktaoperator.api.v1alpha1.SecretKeyReference;
+import io.oktaoperator.api.v1alpha1.UserCredentials;
+import io.oktaoperator.api.v1alpha1.UserState;
+import io.oktaoperator.okta.OktaClient;
+import io.oktaoperator.okta.SecretValue;
+import io.oktaoperator.reconciler.Conditions;
+import io.oktaoperator.reconciler.ReconcilerSettings;
+import io.oktaoperator.sandbox.EmbeddedKubernetes;
+import io.oktaoperator.simulator.OktaSimulator;
+import io.oktaoperator.simulator.RecordedRequest;
+import io.oktaoperator.simulator.SimulatorOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The operator running against an embedded Kubernetes API (Fabric8 mock server, CRUD mode) and the
+ * Okta simulator over HTTP on 127.0.0.1, with helpers to drive and observe both.
+ */
+final class OperatorTestEnvironment implements AutoCloseable {
+
+  static final String NAMESPACE = "team-a";
+  static final String TOKEN = "test-api-token-3f9c";
+  static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  static final ReconcilerSettings FAST =
+      new ReconcilerSettings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(30));
+
+  final EmbeddedKubernetes kubernetes;
+  final OktaSimulator simulator;
+  final OktaClient okta;
+  private final ReconcilerSettings settings;
+  private OktaUserOperator operator;
+
+  private OperatorTestEnvironment(
+      EmbeddedKubernetes kubernetes, OktaSimulator simulator, OktaClient okta, ReconcilerSettings settings) {
+    this.kubernetes = kubernetes;
+    this.simulator = simulator;
+    this.okta = okta;
+    this.settings = settings;
+  }
+
+  static OperatorTestEnvironment start() {
+    return start(FAST, TOKEN);
+  }
+
+  /**
+   * Starts everything.
+   *
+   * @param operatorToken the API token the operator sends; the simulator accepts only {@link #TOKEN}
+   */
+  static OperatorTestEnvironment start(ReconcilerSettings settings, String operatorToken) {
+    OktaSimulator simulator =
+        OktaSimulator.start(SimulatorOptions.builder().port(0).apiToken(TOKEN).asyncTransitionDelay(Duration.ZERO).build());
+    EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
+    OktaClient okta =
+        OktaClient.builder()
+            .orgUrl(simulator.baseUrl())
+            .apiToken(SecretValue.of(operatorToken))
+            .allowInsecureLoopback(true)
+            .connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(5))
+            .build();
+    OperatorTestEnvironment environment = new OperatorTestEnvironment(kubernetes, simulator, okta, settings);
+    kubernetes.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
+    environment.startOperator();
+    return environment;
+  }
+
+  void startOperator() {
+    operator = OktaUserOperator.start(kubernetes.client(), okta, OperatorOptions.defaults().withReconcilerSettings(settings));
+  }
+
+  void stopOperator() {
+    operator.close();
+    operator = null;
+  }
+
+  KubernetesClient client() {
+    return kubernetes.client();
+  }
+
+  Resource<OktaUser> resource(String name) {
+    return client().resources(OktaUser.class).inNamespace(NAMESPACE).withName(name);
+  }
+
+  OktaUser get(String name) {
+    return resource(name).get();
+  }
+
+  OktaUser create(OktaUser user) {
+    return client().resource(user).create();
+  }
+
+  void editSpec(String name, Consumer<OktaUserSpec> change) {
+    resource(name).edit(user -> {
+      change.accept(user.getSpec());
+      return user;
+    });
+  }
+
+  void createPasswordSecret(String name, String password) {
+    client()
+        .secrets()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new SecretBuilder()
+                .withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build())
+                .withData(Map.of("password", Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8))))
+                .build())
+        .createOr(existing -> existing.update());
+  }
+
+  /** Waits until the resource's condition has the given status for its current generation, and returns it. */
+  OktaUser awaitCondition(String name, String type, String status) {
+    return await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> get(name),
+            user -> {
+              if (user == null || user.getStatus() == null) {
+                return false;
+              }
+              var condition = Conditions.find(user.getStatus().getConditions(), type);
+              return condition != null
+                  && status.equals(condition.getStatus())
+                  && user.getMetadata().getGeneration().equals(condition.getObservedGeneration());
+            });
+  }
+
+  OktaUser awaitReady(String name) {
+    return awaitCondition(name, Conditions.READY, "True");
+  }
+
+  /** Waits until Okta reports the given status for the resource, with Ready true. */
+  OktaUser awaitOktaStatus(String name, String oktaStatus) {
+    return await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> awaitReady(name),
+            user -> oktaStatus.equals(user.getStatus().getStatus()));
+  }
+
+  List<Event> events(String name) {
+    return client().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  /** Requests the simulator received whose method is one of Okta's write methods. */
+  List<RecordedRequest> oktaWrites() {
+    Set<String> writes = Set.of("POST", "PUT", "DELETE");
+    return simulator.requestLog().stream().filter(r -> writes.contains(r.method())).toList();
+  }
+
+  static OktaUser user(String name, String login, UserState state) {
+    OktaUserProfile profile = new OktaUserProfile();
+    profile.setLogin(login);
+    profile.setEmail(login);
+    profile.setFirstName("Test");
+    profile.setLastName(name);
+    OktaUserSpec spec = new OktaUserSpec();
+    spec.setProfile(profile);
+    spec.setState(state);
+    OktaUser user = new OktaUser();
+    user.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+    user.setSpec(spec);
+    return user;
+  }
+
+  static OktaUser userWithPassword(String name, String login, UserState state, String secretName) {
+    OktaUser user = user(name, login, state);
+    UserCredentials credentials = new UserCredentials();
+    credentials.setPasswordSecretRef(new SecretKeyReference(secretName, "password"));
+    user.getSpec().setCredentials(credentials);
+    return user;
+  }
+
+  @Override
+  public void close() {
+    if (operator != null) {
+      stopOperator();
+    }
+    okta.close();
+    kubernetes.close();
+    simulator.close();
+  }
+}
