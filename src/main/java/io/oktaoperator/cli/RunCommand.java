@@ -2,10 +2,13 @@ package io.oktaoperator.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.reconciler.ReconcilerSettings;
 import io.oktaoperator.runtime.EnvironmentSettings;
 import io.oktaoperator.runtime.OktaUserOperator;
+import io.oktaoperator.runtime.OperatorHttpServer;
 import io.oktaoperator.runtime.OperatorOptions;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -31,7 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
       "  OKTA_ORG_URL      Okta org URL, such as https://acme.okta.com (required)",
       "  OKTA_API_TOKEN    Okta API token (required); provide it from a Kubernetes Secret",
       "  WATCH_NAMESPACES  comma-separated namespaces to watch; empty watches all namespaces",
-      "  LOG_LEVEL         log level of the operator, such as INFO or DEBUG (default INFO)"
+      "  HTTP_PORT         port serving /metrics, /healthz and /readyz (default 8080)",
+      "  LOG_LEVEL         log level of the operator, such as INFO or DEBUG (default INFO)",
+      "  LOG_FORMAT        text (default) or json",
+      "  LEADER_ELECTION_ENABLED     true to reconcile only while holding a Lease (default false)",
+      "  LEADER_ELECTION_NAMESPACE   namespace of the Lease, required with leader election",
+      "  LEADER_ELECTION_LEASE_NAME  name of the Lease (default okta-user-operator)"
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -80,13 +88,17 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
+    settings.logFormat().apply();
 
     ReconcilerSettings defaults = ReconcilerSettings.defaults();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     OperatorOptions options =
         new OperatorOptions(
             settings.watchNamespaces(),
             new ReconcilerSettings(resyncInterval, defaults.transitionPollInterval(), defaults.credentialsRetryInterval()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            registry,
+            settings.leaderElection());
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     // On SIGTERM the hook asks the main thread to stop and waits until it has closed everything,
@@ -101,11 +113,15 @@ final class RunCommand implements Callable<Integer> {
     }, "shutdown"));
     try (KubernetesClient client = new KubernetesClientBuilder().build();
         okta;
-        OktaUserOperator operator = OktaUserOperator.start(client, okta, options)) {
+        OktaUserOperator operator = OktaUserOperator.start(client, okta, options);
+        OperatorHttpServer http =
+            OperatorHttpServer.start(settings.httpPort(), registry, operator::isHealthy, operator::isReady)) {
       log.info(
-          "Operator started for Okta org {} watching {}",
+          "Operator started for Okta org {} watching {}; metrics and probes on port {}{}",
           settings.oktaOrgUrl(),
-          settings.watchNamespaces().isEmpty() ? "all namespaces" : "namespaces " + settings.watchNamespaces());
+          settings.watchNamespaces().isEmpty() ? "all namespaces" : "namespaces " + settings.watchNamespaces(),
+          http.port(),
+          settings.leaderElection() == null ? "" : "; leader election on Lease " + settings.leaderElection());
       stopRequested.await();
       log.info("Stopping the operator");
     } finally {

@@ -57,8 +57,10 @@ final class SandboxCommand implements Callable<Integer> {
       err.println("error: the examples folder " + examples.toAbsolutePath() + " does not exist: run from the repository root or pass --examples");
       return ExitCodes.USAGE;
     }
+    ch.qos.logback.classic.Logger operatorLogger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.oktaoperator");
+    Level configuredLevel = operatorLogger.getLevel();
     if (!verbose) {
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.oktaoperator")).setLevel(Level.WARN);
+      operatorLogger.setLevel(Level.WARN);
     }
 
     out.println("Starting the Okta simulator, an embedded Kubernetes API and the operator on 127.0.0.1 ...");
@@ -82,6 +84,7 @@ final class SandboxCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return ExitCodes.FAILURE;
     } finally {
+      operatorLogger.setLevel(configuredLevel);
       out.flush();
       err.flush();
     }

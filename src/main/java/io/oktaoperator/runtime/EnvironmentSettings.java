@@ -14,12 +14,29 @@ import java.util.Set;
  * @param oktaOrgUrl {@code OKTA_ORG_URL}, an https URL such as https://acme.okta.com
  * @param oktaApiToken {@code OKTA_API_TOKEN}
  * @param watchNamespaces {@code WATCH_NAMESPACES}, comma-separated; empty means all namespaces
+ * @param httpPort {@code HTTP_PORT}, the port of /metrics, /healthz and /readyz (default 8080)
+ * @param logFormat {@code LOG_FORMAT}, text (default) or json
+ * @param leaderElection from {@code LEADER_ELECTION_ENABLED}, {@code LEADER_ELECTION_NAMESPACE} and
+ *     {@code LEADER_ELECTION_LEASE_NAME}; null when leader election is off (the default)
  */
-public record EnvironmentSettings(URI oktaOrgUrl, SecretValue oktaApiToken, Set<String> watchNamespaces) {
+public record EnvironmentSettings(
+    URI oktaOrgUrl,
+    SecretValue oktaApiToken,
+    Set<String> watchNamespaces,
+    int httpPort,
+    LogFormat logFormat,
+    OperatorOptions.LeaderElection leaderElection) {
 
   public static final String OKTA_ORG_URL = "OKTA_ORG_URL";
   public static final String OKTA_API_TOKEN = "OKTA_API_TOKEN";
   public static final String WATCH_NAMESPACES = "WATCH_NAMESPACES";
+  public static final String HTTP_PORT = "HTTP_PORT";
+  public static final String LOG_FORMAT = "LOG_FORMAT";
+  public static final String LEADER_ELECTION_ENABLED = "LEADER_ELECTION_ENABLED";
+  public static final String LEADER_ELECTION_NAMESPACE = "LEADER_ELECTION_NAMESPACE";
+  public static final String LEADER_ELECTION_LEASE_NAME = "LEADER_ELECTION_LEASE_NAME";
+  static final int DEFAULT_HTTP_PORT = 8080;
+  static final String DEFAULT_LEASE_NAME = "okta-user-operator";
 
   /**
    * Reads and checks the settings.
@@ -45,7 +62,46 @@ public record EnvironmentSettings(URI oktaOrgUrl, SecretValue oktaApiToken, Set<
     Set<String> namespaces = new LinkedHashSet<>();
     String watch = environment.getOrDefault(WATCH_NAMESPACES, "");
     Arrays.stream(watch.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(namespaces::add);
-    return new EnvironmentSettings(orgUrl, SecretValue.of(token), namespaces);
+    return new EnvironmentSettings(
+        orgUrl,
+        SecretValue.of(token),
+        namespaces,
+        parsePort(environment.get(HTTP_PORT)),
+        LogFormat.parse(environment.get(LOG_FORMAT)),
+        parseLeaderElection(environment));
+  }
+
+  private static int parsePort(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_HTTP_PORT;
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the fix.
+    }
+    throw new InvalidSettingException(HTTP_PORT + " is not a valid port (" + value + "): use a number from 1 to 65535");
+  }
+
+  private static OperatorOptions.LeaderElection parseLeaderElection(Map<String, String> environment) {
+    String enabled = environment.getOrDefault(LEADER_ELECTION_ENABLED, "false").trim();
+    if (enabled.isEmpty() || enabled.equalsIgnoreCase("false")) {
+      return null;
+    }
+    if (!enabled.equalsIgnoreCase("true")) {
+      throw new InvalidSettingException(LEADER_ELECTION_ENABLED + " must be true or false, not '" + enabled + "'");
+    }
+    String namespace = environment.get(LEADER_ELECTION_NAMESPACE);
+    if (namespace == null || namespace.isBlank()) {
+      throw new InvalidSettingException(
+          LEADER_ELECTION_NAMESPACE + " is not set: set it to the operator's namespace (the Helm chart sets it from"
+              + " the pod's namespace)");
+    }
+    String leaseName = environment.getOrDefault(LEADER_ELECTION_LEASE_NAME, "").trim();
+    return new OperatorOptions.LeaderElection(leaseName.isEmpty() ? DEFAULT_LEASE_NAME : leaseName, namespace.trim());
   }
 
   private static URI parseOrgUrl(String url, boolean allowInsecureLoopback) {

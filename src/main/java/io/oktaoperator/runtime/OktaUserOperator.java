@@ -2,6 +2,8 @@ package io.oktaoperator.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.reconciler.EventRecorder;
@@ -30,14 +32,24 @@ public final class OktaUserOperator implements AutoCloseable {
   public static OktaUserOperator start(KubernetesClient client, OktaClient okta, OperatorOptions options) {
     Operator operator =
         new Operator(
-            overrider ->
-                overrider
-                    .withKubernetesClient(client)
-                    .withCloseClientOnStop(false)
-                    // Merge patches instead of server-side apply keep the tested path (the Fabric8 mock
-                    // server has no server-side apply) and the shipped path the same.
-                    .withUseSSAToPatchPrimaryResource(false)
-                    .withSSABasedCreateUpdateMatchForDependentResources(false));
+            overrider -> {
+              overrider
+                  .withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  // Merge patches instead of server-side apply keep the tested path (the Fabric8 mock
+                  // server has no server-side apply) and the shipped path the same.
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withSSABasedCreateUpdateMatchForDependentResources(false);
+              if (options.meterRegistry() != null) {
+                // Per-resource meters would grow with the number of OktaUsers, so only totals are kept.
+                overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(options.meterRegistry()));
+              }
+              if (options.leaderElection() != null) {
+                overrider.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        options.leaderElection().leaseName(), options.leaderElection().leaseNamespace()));
+              }
+            });
     OktaUserReconciler reconciler =
         new OktaUserReconciler(
             okta,
@@ -66,6 +78,16 @@ public final class OktaUserOperator implements AutoCloseable {
         .setIntervalMultiplier(2.0)
         .setMaxInterval(Duration.ofMinutes(5).toMillis())
         .withoutMaxAttempts();
+  }
+
+  /** True once the controller has started and every informer is connected (the readiness probe). */
+  public boolean isReady() {
+    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  /** False when an informer has lost its connection to the Kubernetes API (the liveness probe). */
+  public boolean isHealthy() {
+    return operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   @Override
