@@ -531,7 +531,7 @@ public final class OktaClient implements AutoCloseable {
       return this;
     }
 
-    /** Maximum time to open a TCP (and TLS) connection; default 10 s. */
+    /** Maximum time to open the TCP connection to Okta; default 10 s. */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
       return this;
