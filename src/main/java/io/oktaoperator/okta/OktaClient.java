@@ -1,19 +1,83 @@
 package io.oktaoperator.okta;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttp;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Client for Okta's Users API (one instance per Okta org, shared by all reconciles). Every call has a
- * connect and a read timeout; every failure surfaces as an {@link OktaException} subclass.
+ * connect, read, write and overall call timeout, and every failure surfaces as an {@link
+ * OktaException} subclass. The client never retries. It follows no redirects and turns off OkHttp's
+ * silent retry on connection failure, so the caller owns every retry decision.
+ *
+ * <p>Thread-safe. Logs one DEBUG line per HTTP call and nothing at INFO or above.
  */
 public final class OktaClient implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OktaClient.class);
+
+  private static final MediaType JSON = MediaType.get("application/json");
+  // Okta rejects a POST without Content-Length with HTTP 411. An empty body makes OkHttp send
+  // Content-Length: 0.
+  private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0], null);
+  private static final String USERS_PATH = "api/v1/users";
+
+  static final String USER_AGENT = "okta-user-operator/" + implementationVersion() + " okhttp/" + OkHttp.VERSION;
+
+  private final HttpUrl baseUrl;
+  private final String authorization;
+  private final OkHttpClient http;
+  private final UserJson json;
+  private final OktaErrorMapper errorMapper;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Map<String, RateLimitSnapshot> rateLimitsByEndpoint = new ConcurrentHashMap<>();
+  private final AtomicReference<RateLimitSnapshot> lastRateLimit = new AtomicReference<>();
+
   private OktaClient(Builder builder) {
-    throw new UnsupportedOperationException("not implemented yet");
+    this.baseUrl = OrgUrl.parse(builder.orgUrl, builder.allowInsecureLoopback);
+    this.authorization = "SSWS " + checkedToken(builder.apiToken);
+
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(checkedTimeout("connectTimeout", builder.connectTimeout))
+            .readTimeout(checkedTimeout("readTimeout", builder.readTimeout))
+            .writeTimeout(checkedTimeout("writeTimeout", builder.writeTimeout))
+            .callTimeout(checkedTimeout("callTimeout", builder.callTimeout))
+            // A redirect would be a retry of sorts, and could carry the request to another host.
+            .followRedirects(false)
+            .followSslRedirects(false)
+            // OkHttp would otherwise repeat some failed requests, including a POST that may have
+            // reached Okta. Retries belong to the caller.
+            .retryOnConnectionFailure(false)
+            .build();
+
+    var mapper = UserJson.newMapper();
+    this.json = new UserJson(mapper);
+    this.errorMapper = new OktaErrorMapper(mapper);
   }
 
   public static Builder builder() {
@@ -22,29 +86,85 @@ public final class OktaClient implements AutoCloseable {
 
   /** The org's base URL, such as {@code https://acme.okta.com}. */
   public URI orgUrl() {
-    throw new UnsupportedOperationException("not implemented yet");
+    String url = baseUrl.toString();
+    return URI.create(url.substring(0, url.length() - 1));
   }
 
   /**
    * Creates a user: {@code POST /api/v1/users?activate={activate}}.
    *
    * @param activate true to activate as part of creation (Okta's default), false to leave it STAGED
+   * @throws IllegalArgumentException when the profile is missing, or only one of the recovery
+   *     question and answer is set
    */
   public OktaAccount createUser(NewUser user, boolean activate) {
-    throw new UnsupportedOperationException("not implemented yet");
+    Objects.requireNonNull(user, "user");
+    if (user.profile() == null) {
+      throw new IllegalArgumentException("NewUser.profile is missing; Okta requires a profile to create a user");
+    }
+    if ((user.recoveryQuestion() == null) != (user.recoveryAnswer() == null)) {
+      throw new IllegalArgumentException(
+          "NewUser has a recovery question or a recovery answer but not both; Okta requires both together");
+    }
+
+    HttpUrl url = usersUrl().addQueryParameter("activate", Boolean.toString(activate)).build();
+    Request request = newRequest(url).post(RequestBody.create(json.createUserBody(user), JSON)).build();
+    return send(Endpoint.CREATE_USER, request, (headers, body) -> json.readUser(body));
   }
 
   /** Reads a user by id or login: {@code GET /api/v1/users/{idOrLogin}}; empty on 404. */
   public Optional<OktaAccount> findUser(String idOrLogin) {
-    throw new UnsupportedOperationException("not implemented yet");
+    HttpUrl url = userUrl(idOrLogin).build();
+    Request request = newRequest(url).get().build();
+    try {
+      return Optional.of(send(Endpoint.GET_USER, request, (headers, body) -> json.readUser(body)));
+    } catch (OktaNotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   /**
    * Lists users matching a search expression, following every {@code Link rel="next"}: {@code GET
    * /api/v1/users?search={expression}&limit={pageSize}}. Search results include DEPROVISIONED users.
+   *
+   * <p>Okta's search index is eventually consistent, so a user created a moment ago may be missing.
+   * Next links are followed verbatim, but only to the org's own scheme, host and port, because
+   * every request carries the API token.
+   *
+   * @param pageSize users per page; Okta's documentation gives 200 as the maximum
+   * @throws OktaTransportException also when a next link points to another host or back to a page
+   *     already read
    */
   public List<OktaAccount> searchUsers(String expression, int pageSize) {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (expression == null || expression.isBlank()) {
+      throw new IllegalArgumentException("search expression is missing or blank");
+    }
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
+    }
+
+    HttpUrl url =
+        usersUrl()
+            .addQueryParameter("search", expression)
+            .addQueryParameter("limit", Integer.toString(pageSize))
+            .build();
+    List<OktaAccount> users = new ArrayList<>();
+    Set<HttpUrl> visited = new HashSet<>();
+
+    while (url != null) {
+      visited.add(url);
+      Request request = newRequest(url).get().build();
+      Page page =
+          send(
+              Endpoint.LIST_USERS,
+              request,
+              (headers, body) -> new Page(json.readUsers(body), LinkHeader.findNext(headers.values("Link"))));
+      users.addAll(page.users());
+
+      String operation = describe(Endpoint.LIST_USERS, request);
+      url = page.next().isPresent() ? nextPageUrl(operation, url, page.next().get(), visited) : null;
+    }
+    return users;
   }
 
   /**
@@ -52,42 +172,51 @@ public final class OktaClient implements AutoCloseable {
    * {"profile": changes}}. A null value is sent as JSON null and clears that attribute.
    */
   public OktaAccount updateProfile(String id, Map<String, Object> changes) {
-    throw new UnsupportedOperationException("not implemented yet");
+    Objects.requireNonNull(changes, "changes");
+    HttpUrl url = userUrl(id).build();
+    Request request = newRequest(url).post(RequestBody.create(json.profileUpdateBody(changes), JSON)).build();
+    return send(Endpoint.UPDATE_USER, request, (headers, body) -> json.readUser(body));
   }
 
   /** Sets the password administratively: {@code POST /api/v1/users/{id}} with {@code credentials.password}. */
   public OktaAccount setPassword(String id, SecretValue password) {
-    throw new UnsupportedOperationException("not implemented yet");
+    Objects.requireNonNull(password, "password");
+    HttpUrl url = userUrl(id).build();
+    Request request = newRequest(url).post(RequestBody.create(json.passwordBody(password), JSON)).build();
+    return send(Endpoint.UPDATE_USER, request, (headers, body) -> json.readUser(body));
   }
 
-  /** {@code POST /api/v1/users/{id}/lifecycle/activate?sendEmail={sendEmail}}; the activation token is discarded. */
+  /**
+   * {@code POST /api/v1/users/{id}/lifecycle/activate?sendEmail={sendEmail}}; the activation token is
+   * discarded. Asynchronous in Okta.
+   */
   public void activate(String id, boolean sendEmail) {
-    throw new UnsupportedOperationException("not implemented yet");
+    lifecycle(Endpoint.ACTIVATE_USER, id, "activate", sendEmail);
   }
 
   /** {@code POST /api/v1/users/{id}/lifecycle/reactivate?sendEmail={sendEmail}}; the token is discarded. */
   public void reactivate(String id, boolean sendEmail) {
-    throw new UnsupportedOperationException("not implemented yet");
+    lifecycle(Endpoint.REACTIVATE_USER, id, "reactivate", sendEmail);
   }
 
   /** {@code POST /api/v1/users/{id}/lifecycle/deactivate}. Asynchronous in Okta. */
   public void deactivate(String id) {
-    throw new UnsupportedOperationException("not implemented yet");
+    lifecycle(Endpoint.DEACTIVATE_USER, id, "deactivate", null);
   }
 
   /** {@code POST /api/v1/users/{id}/lifecycle/suspend}. */
   public void suspend(String id) {
-    throw new UnsupportedOperationException("not implemented yet");
+    lifecycle(Endpoint.SUSPEND_USER, id, "suspend", null);
   }
 
   /** {@code POST /api/v1/users/{id}/lifecycle/unsuspend}. */
   public void unsuspend(String id) {
-    throw new UnsupportedOperationException("not implemented yet");
+    lifecycle(Endpoint.UNSUSPEND_USER, id, "unsuspend", null);
   }
 
   /** {@code POST /api/v1/users/{id}/lifecycle/unlock}. */
   public void unlock(String id) {
-    throw new UnsupportedOperationException("not implemented yet");
+    lifecycle(Endpoint.UNLOCK_USER, id, "unlock", null);
   }
 
   /**
@@ -95,12 +224,277 @@ public final class OktaClient implements AutoCloseable {
    * DEPROVISIONED user it deletes it permanently.
    */
   public void delete(String id) {
-    throw new UnsupportedOperationException("not implemented yet");
+    HttpUrl url = userUrl(id).build();
+    Request request = newRequest(url).delete().build();
+    send(Endpoint.DELETE_USER, request, (headers, body) -> null);
+  }
+
+  /**
+   * Returns the rate-limit headers of the most recent response that carried them, from any endpoint,
+   * or empty before the first such response.
+   */
+  public Optional<RateLimitSnapshot> lastRateLimit() {
+    return Optional.ofNullable(lastRateLimit.get());
+  }
+
+  /**
+   * Returns a copy of the rate-limit headers last seen per endpoint, keyed by {@link
+   * RateLimitSnapshot#endpoint()} such as {@code GET /api/v1/users/{id}}.
+   */
+  public Map<String, RateLimitSnapshot> lastRateLimits() {
+    return Map.copyOf(rateLimitsByEndpoint);
+  }
+
+  /**
+   * Shuts down OkHttp's dispatcher executor and closes its pooled connections. Calls made after
+   * this throw {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   @Override
-  public void close() {
-    throw new UnsupportedOperationException("not implemented yet");
+  public String toString() {
+    return "OktaClient{orgUrl=" + orgUrl() + "}";
+  }
+
+  /** Returns the underlying OkHttp client, for tests that check its settings. */
+  OkHttpClient httpClient() {
+    return http;
+  }
+
+  private void lifecycle(Endpoint endpoint, String id, String action, Boolean sendEmail) {
+    HttpUrl.Builder url = userUrl(id).addPathSegment("lifecycle").addPathSegment(action);
+    if (sendEmail != null) {
+      url.addQueryParameter("sendEmail", sendEmail.toString());
+    }
+    Request request = newRequest(url.build()).post(EMPTY_BODY).build();
+
+    // The body of activate and reactivate may hold an activation token and URL, which are
+    // secrets. send() reads the body only so that the connection can be reused, and drops it.
+    send(endpoint, request, (headers, body) -> null);
+  }
+
+  private HttpUrl.Builder usersUrl() {
+    return baseUrl.newBuilder().addPathSegments(USERS_PATH);
+  }
+
+  private HttpUrl.Builder userUrl(String idOrLogin) {
+    return usersUrl().addEncodedPathSegment(encodePathSegment(idOrLogin));
+  }
+
+  /**
+   * Percent-encodes a user id or login as one path segment, as Okta's Java SDK does. Every character
+   * but letters, digits and {@code -._*} is encoded, so {@code /}, {@code +}, {@code @} and {@code ?}
+   * cannot change the path.
+   */
+  static String encodePathSegment(String idOrLogin) {
+    if (idOrLogin == null || idOrLogin.isBlank()) {
+      throw new IllegalArgumentException("user id or login is missing or blank");
+    }
+    if (idOrLogin.equals(".") || idOrLogin.equals("..")) {
+      // OkHttp resolves "." and ".." segments, which would change the path of the request.
+      throw new IllegalArgumentException("user id or login must not be '" + idOrLogin + "'");
+    }
+    return URLEncoder.encode(idOrLogin, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private Request.Builder newRequest(HttpUrl url) {
+    return new Request.Builder()
+        .url(url)
+        .header("Authorization", authorization)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .header("User-Agent", USER_AGENT);
+  }
+
+  /**
+   * Sends one request and returns what {@code reader} makes of a 2xx response. Every other status
+   * goes through {@link OktaErrorMapper}, and an I/O failure or timeout becomes an {@link
+   * OktaTransportException}.
+   */
+  private <T> T send(Endpoint endpoint, Request request, ResponseReader<T> reader) {
+    if (closed.get()) {
+      throw new IllegalStateException("OktaClient for " + orgUrl() + " is closed");
+    }
+    String operation = describe(endpoint, request);
+    long startNanos = System.nanoTime();
+
+    int status;
+    Headers headers;
+    byte[] body;
+    try (Response response = http.newCall(request).execute()) {
+      status = response.code();
+      headers = response.headers();
+      body = response.body().bytes();
+    } catch (IOException e) {
+      LOG.debug(
+          "{} {} {} failed after {} ms: {}",
+          endpoint.operationId,
+          request.method(),
+          logTarget(request.url()),
+          elapsedMillis(startNanos),
+          e.toString());
+      throw transportFailure(operation, e);
+    }
+
+    LOG.debug(
+        "{} {} {} -> HTTP {} in {} ms",
+        endpoint.operationId,
+        request.method(),
+        logTarget(request.url()),
+        status,
+        elapsedMillis(startNanos));
+    recordRateLimit(endpoint, headers);
+
+    if (status < 200 || status > 299) {
+      throw errorMapper.toException(operation, status, headers, body);
+    }
+    try {
+      return reader.read(headers, body);
+    } catch (IOException e) {
+      // getOriginalMessage leaves out Jackson's location suffix, which adds nothing useful here.
+      String reason = e instanceof JsonProcessingException parseFailure ? parseFailure.getOriginalMessage() : e.getMessage();
+      throw new OktaTransportException(
+          operation + " to " + hostAndPort() + " returned HTTP " + status + " with a body that is not what Okta documents: " + reason,
+          e);
+    }
+  }
+
+  private HttpUrl nextPageUrl(String operation, HttpUrl current, String link, Set<HttpUrl> visited) {
+    HttpUrl next = current.resolve(link);
+    if (next == null) {
+      throw new OktaTransportException(operation + " returned a next link that is not a URL: " + link, null);
+    }
+    boolean sameOrigin =
+        next.scheme().equals(baseUrl.scheme()) && next.host().equals(baseUrl.host()) && next.port() == baseUrl.port();
+    if (!sameOrigin) {
+      throw new OktaTransportException(
+          operation + " returned a next link to " + next.scheme() + "://" + next.host() + ":" + next.port()
+              + ", outside the org " + orgUrl() + "; not following it, because the request would carry the API token",
+          null);
+    }
+    if (visited.contains(next)) {
+      throw new OktaTransportException(
+          operation + " returned a next link to a page already read (" + logTarget(next) + "); stopping to avoid a loop", null);
+    }
+    return next;
+  }
+
+  private void recordRateLimit(Endpoint endpoint, Headers headers) {
+    RateLimitSnapshot.fromHeaders(endpoint.rateLimitKey(), headers)
+        .ifPresent(
+            snapshot -> {
+              rateLimitsByEndpoint.put(snapshot.endpoint(), snapshot);
+              lastRateLimit.set(snapshot);
+            });
+  }
+
+  private OktaTransportException transportFailure(String operation, IOException e) {
+    // SocketTimeoutException (connect, read, write) and OkHttp's call timeout are both
+    // InterruptedIOException.
+    if (e instanceof InterruptedIOException) {
+      return new OktaTransportException(
+          operation + " to " + hostAndPort() + " timed out (" + e.getMessage() + "); Okta may be slow or unreachable", e);
+    }
+    return new OktaTransportException(
+        operation + " to " + hostAndPort() + " failed: " + e + "; check orgUrl and network access to Okta", e);
+  }
+
+  /** Okta operation id, method and path, such as {@code getUser GET /api/v1/users/00u1ab}. */
+  private static String describe(Endpoint endpoint, Request request) {
+    return endpoint.operationId + " " + request.method() + " " + request.url().encodedPath();
+  }
+
+  /**
+   * Returns the path and query for a log line. None of the query parameters this client sends
+   * (activate, sendEmail, search, limit and Okta's after cursor) is a secret.
+   */
+  private static String logTarget(HttpUrl url) {
+    String query = url.encodedQuery();
+    return query == null ? url.encodedPath() : url.encodedPath() + "?" + query;
+  }
+
+  private String hostAndPort() {
+    return baseUrl.host() + ":" + baseUrl.port();
+  }
+
+  private static long elapsedMillis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static String checkedToken(SecretValue apiToken) {
+    if (apiToken == null) {
+      throw new IllegalArgumentException("apiToken is missing; set it to the Okta API token");
+    }
+    if (apiToken.isBlank()) {
+      throw new IllegalArgumentException("apiToken is blank; set it to the Okta API token");
+    }
+    String token = apiToken.reveal();
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        // The message names neither the token nor the character, because both are part of the secret.
+        throw new IllegalArgumentException(
+            "apiToken contains whitespace, a control character or a non-ASCII character; "
+                + "remove it (a trailing newline in the Secret is a common cause)");
+      }
+    }
+    return token;
+  }
+
+  private static Duration checkedTimeout(String name, Duration timeout) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, got " + timeout);
+    }
+    return timeout;
+  }
+
+  private static String implementationVersion() {
+    String version = OktaClient.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
+  /** Reads the body of a 2xx response. */
+  @FunctionalInterface
+  private interface ResponseReader<T> {
+    T read(Headers headers, byte[] body) throws IOException;
+  }
+
+  private record Page(List<OktaAccount> users, Optional<String> next) {}
+
+  /** The Okta operations this client calls, with the key under which their rate limits are kept. */
+  private enum Endpoint {
+    CREATE_USER("createUser", "POST /api/v1/users"),
+    GET_USER("getUser", "GET /api/v1/users/{id}"),
+    LIST_USERS("listUsers", "GET /api/v1/users"),
+    UPDATE_USER("updateUser", "POST /api/v1/users/{id}"),
+    ACTIVATE_USER("activateUser", "POST /api/v1/users/{id}/lifecycle/activate"),
+    REACTIVATE_USER("reactivateUser", "POST /api/v1/users/{id}/lifecycle/reactivate"),
+    DEACTIVATE_USER("deactivateUser", "POST /api/v1/users/{id}/lifecycle/deactivate"),
+    SUSPEND_USER("suspendUser", "POST /api/v1/users/{id}/lifecycle/suspend"),
+    UNSUSPEND_USER("unsuspendUser", "POST /api/v1/users/{id}/lifecycle/unsuspend"),
+    UNLOCK_USER("unlockUser", "POST /api/v1/users/{id}/lifecycle/unlock"),
+    DELETE_USER("deleteUser", "DELETE /api/v1/users/{id}");
+
+    /** Okta's operationId in its OpenAPI spec. */
+    final String operationId;
+
+    private final String methodAndPathTemplate;
+
+    Endpoint(String operationId, String methodAndPathTemplate) {
+      this.operationId = operationId;
+      this.methodAndPathTemplate = methodAndPathTemplate;
+    }
+
+    String rateLimitKey() {
+      return methodAndPathTemplate;
+    }
   }
 
   /** Settings of an {@link OktaClient}. */
@@ -111,6 +505,8 @@ public final class OktaClient implements AutoCloseable {
     private boolean allowInsecureLoopback;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
 
     private Builder() {}
 
@@ -126,19 +522,39 @@ public final class OktaClient implements AutoCloseable {
       return this;
     }
 
-    /** Allows plain http, and only to a loopback address such as a local Okta simulator. */
+    /**
+     * Allows plain http, and only to a loopback address (127.0.0.0/8, {@code ::1} or {@code
+     * localhost}) such as a local Okta simulator.
+     */
     public Builder allowInsecureLoopback(boolean allow) {
       this.allowInsecureLoopback = allow;
       return this;
     }
 
+    /** Maximum time to open the TCP connection to Okta; default 10 s. */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
       return this;
     }
 
+    /** Maximum time to wait for each read from the connection; default 30 s. */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = readTimeout;
+      return this;
+    }
+
+    /** Maximum time to wait for each write to the connection; default 30 s. */
+    public Builder writeTimeout(Duration writeTimeout) {
+      this.writeTimeout = writeTimeout;
+      return this;
+    }
+
+    /**
+     * Maximum time for a whole HTTP call, from connecting to reading the last byte of the body;
+     * default 60 s. A paginated search applies it to each page.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = callTimeout;
       return this;
     }
 
@@ -146,10 +562,31 @@ public final class OktaClient implements AutoCloseable {
      * Builds the client.
      *
      * @throws IllegalArgumentException when the URL is missing, not https (outside the loopback
-     *     exception), or the token is missing or blank
+     *     exception), or the token is missing or blank, or a timeout is not positive
      */
     public OktaClient build() {
       return new OktaClient(this);
+    }
+
+    @Override
+    public String toString() {
+      // User info in the URL may hold a password; build() rejects it, and toString hides it.
+      Object shownOrgUrl = orgUrl != null && orgUrl.getRawUserInfo() != null ? "[URL with user info]" : orgUrl;
+      return "OktaClient.Builder{orgUrl="
+          + shownOrgUrl
+          + ", apiToken="
+          + (apiToken == null ? "missing" : apiToken)
+          + ", allowInsecureLoopback="
+          + allowInsecureLoopback
+          + ", connectTimeout="
+          + connectTimeout
+          + ", readTimeout="
+          + readTimeout
+          + ", writeTimeout="
+          + writeTimeout
+          + ", callTimeout="
+          + callTimeout
+          + "}";
     }
   }
 }
