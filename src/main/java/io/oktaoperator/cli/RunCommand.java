@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.reconciler.ReconcilerSettings;
 import io.oktaoperator.runtime.EnvironmentSettings;
+import io.oktaoperator.runtime.OktaClientMetrics;
 import io.oktaoperator.runtime.OktaUserOperator;
 import io.oktaoperator.runtime.OperatorHttpServer;
 import io.oktaoperator.runtime.OperatorOptions;
@@ -73,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     EnvironmentSettings settings;
     OktaClient okta;
     try {
@@ -82,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
               .orgUrl(settings.oktaOrgUrl())
               .apiToken(settings.oktaApiToken())
               .allowInsecureLoopback(allowInsecureLoopback)
+              .listener(new OktaClientMetrics(registry))
               .build();
     } catch (EnvironmentSettings.InvalidSettingException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
@@ -91,7 +94,6 @@ final class RunCommand implements Callable<Integer> {
     settings.logFormat().apply();
 
     ReconcilerSettings defaults = ReconcilerSettings.defaults();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     OperatorOptions options =
         new OperatorOptions(
             settings.watchNamespaces(),

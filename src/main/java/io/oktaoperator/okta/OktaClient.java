@@ -56,9 +56,11 @@ public final class OktaClient implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Map<String, RateLimitSnapshot> rateLimitsByEndpoint = new ConcurrentHashMap<>();
   private final AtomicReference<RateLimitSnapshot> lastRateLimit = new AtomicReference<>();
+  private final OktaCallListener listener;
 
   private OktaClient(Builder builder) {
     this.baseUrl = OrgUrl.parse(builder.orgUrl, builder.allowInsecureLoopback);
+    this.listener = builder.listener;
     this.authorization = "SSWS " + checkedToken(builder.apiToken);
 
     this.http =
@@ -333,6 +335,7 @@ public final class OktaClient implements AutoCloseable {
       headers = response.headers();
       body = response.body().bytes();
     } catch (IOException e) {
+      listener.onCall(endpoint.operationId, OktaCallListener.NO_RESPONSE, Duration.ofNanos(System.nanoTime() - startNanos), null);
       LOG.debug(
           "{} {} {} failed after {} ms: {}",
           endpoint.operationId,
@@ -350,7 +353,8 @@ public final class OktaClient implements AutoCloseable {
         logTarget(request.url()),
         status,
         elapsedMillis(startNanos));
-    recordRateLimit(endpoint, headers);
+    RateLimitSnapshot rateLimit = recordRateLimit(endpoint, headers);
+    listener.onCall(endpoint.operationId, status, Duration.ofNanos(System.nanoTime() - startNanos), rateLimit);
 
     if (status < 200 || status > 299) {
       throw errorMapper.toException(operation, status, headers, body);
@@ -386,13 +390,13 @@ public final class OktaClient implements AutoCloseable {
     return next;
   }
 
-  private void recordRateLimit(Endpoint endpoint, Headers headers) {
-    RateLimitSnapshot.fromHeaders(endpoint.rateLimitKey(), headers)
-        .ifPresent(
-            snapshot -> {
-              rateLimitsByEndpoint.put(snapshot.endpoint(), snapshot);
-              lastRateLimit.set(snapshot);
-            });
+  private RateLimitSnapshot recordRateLimit(Endpoint endpoint, Headers headers) {
+    RateLimitSnapshot snapshot = RateLimitSnapshot.fromHeaders(endpoint.rateLimitKey(), headers).orElse(null);
+    if (snapshot != null) {
+      rateLimitsByEndpoint.put(snapshot.endpoint(), snapshot);
+      lastRateLimit.set(snapshot);
+    }
+    return snapshot;
   }
 
   private OktaTransportException transportFailure(String operation, IOException e) {
@@ -506,6 +510,7 @@ public final class OktaClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration writeTimeout = Duration.ofSeconds(30);
+    private OktaCallListener listener = OktaCallListener.NONE;
     private Duration callTimeout = Duration.ofSeconds(60);
 
     private Builder() {}
@@ -555,6 +560,12 @@ public final class OktaClient implements AutoCloseable {
      */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = callTimeout;
+      return this;
+    }
+
+    /** Receives every request's operation, status, duration and rate-limit headers, for metrics. */
+    public Builder listener(OktaCallListener listener) {
+      this.listener = java.util.Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -14,6 +14,8 @@ import io.oktaoperator.api.v1alpha1.OktaUserSpec;
 import io.oktaoperator.api.v1alpha1.SecretKeyReference;
 import io.oktaoperator.api.v1alpha1.UserCredentials;
 import io.oktaoperator.api.v1alpha1.UserState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.oktaoperator.okta.OktaCallListener;
 import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.okta.SecretValue;
 import io.oktaoperator.reconciler.Conditions;
@@ -47,14 +49,20 @@ final class OperatorTestEnvironment implements AutoCloseable {
   final OktaSimulator simulator;
   final OktaClient okta;
   private final ReconcilerSettings settings;
+  private final MeterRegistry registry;
   private OktaUserOperator operator;
 
   private OperatorTestEnvironment(
-      EmbeddedKubernetes kubernetes, OktaSimulator simulator, OktaClient okta, ReconcilerSettings settings) {
+      EmbeddedKubernetes kubernetes,
+      OktaSimulator simulator,
+      OktaClient okta,
+      ReconcilerSettings settings,
+      MeterRegistry registry) {
     this.kubernetes = kubernetes;
     this.simulator = simulator;
     this.okta = okta;
     this.settings = settings;
+    this.registry = registry;
   }
 
   static OperatorTestEnvironment start() {
@@ -67,6 +75,11 @@ final class OperatorTestEnvironment implements AutoCloseable {
    * @param operatorToken the API token the operator sends; the simulator accepts only {@link #TOKEN}
    */
   static OperatorTestEnvironment start(ReconcilerSettings settings, String operatorToken) {
+    return start(settings, operatorToken, null);
+  }
+
+  /** Starts everything, with the operator's and the Okta client's metrics in {@code registry} when not null. */
+  static OperatorTestEnvironment start(ReconcilerSettings settings, String operatorToken, MeterRegistry registry) {
     OktaSimulator simulator =
         OktaSimulator.start(SimulatorOptions.builder().port(0).apiToken(TOKEN).asyncTransitionDelay(Duration.ZERO).build());
     EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
@@ -77,20 +90,26 @@ final class OperatorTestEnvironment implements AutoCloseable {
             .allowInsecureLoopback(true)
             .connectTimeout(Duration.ofSeconds(2))
             .readTimeout(Duration.ofSeconds(5))
+            .listener(registry == null ? OktaCallListener.NONE : new OktaClientMetrics(registry))
             .build();
-    OperatorTestEnvironment environment = new OperatorTestEnvironment(kubernetes, simulator, okta, settings);
+    OperatorTestEnvironment environment = new OperatorTestEnvironment(kubernetes, simulator, okta, settings, registry);
     kubernetes.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
     environment.startOperator();
     return environment;
   }
 
   void startOperator() {
-    operator = OktaUserOperator.start(kubernetes.client(), okta, OperatorOptions.defaults().withReconcilerSettings(settings));
+    operator = OktaUserOperator.start(
+        kubernetes.client(), okta, OperatorOptions.defaults().withReconcilerSettings(settings).withMeterRegistry(registry));
   }
 
   void stopOperator() {
     operator.close();
     operator = null;
+  }
+
+  OktaUserOperator operator() {
+    return operator;
   }
 
   KubernetesClient client() {
