@@ -1,0 +1,85 @@
+package io.oktaoperator.simulator;
+
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Generator of Okta-style identifiers. User ids are 20 characters: {@code 00u}, a 7-character
+ * sequence number and 10 random characters, all base62 in ASCII order, so sorting ids as strings
+ * sorts users by creation. List cursors rely on that order.
+ */
+final class RandomIds {
+
+  private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final int SEQUENCE_LENGTH = 7;
+  private static final long SEQUENCE_CAPACITY = pow62(SEQUENCE_LENGTH);
+
+  private final SecureRandom random = new SecureRandom();
+  private final AtomicLong userSequence;
+
+  RandomIds() {
+    // Starts at a random point in the first half of the range so ids from different simulator
+    // runs look different, with room for 1.7 trillion users.
+    this.userSequence = new AtomicLong((long) (random.nextDouble() * (SEQUENCE_CAPACITY / 2)));
+  }
+
+  String nextUserId() {
+    return "00u" + encode(userSequence.getAndIncrement(), SEQUENCE_LENGTH) + randomChars(10);
+  }
+
+  /** Returns a user type id such as {@code otyABC...}, 20 characters. */
+  String nextUserTypeId() {
+    return "oty" + randomChars(17);
+  }
+
+  /** Returns a profile schema id such as {@code oscABC...}, 20 characters. */
+  String nextSchemaId() {
+    return "osc" + randomChars(17);
+  }
+
+  /** Returns an error id such as {@code oaeABC...}, 25 characters like Okta's. */
+  String nextErrorId() {
+    return "oae" + randomChars(22);
+  }
+
+  /** Returns a request id for the {@code X-Okta-Request-Id} header. */
+  String nextRequestId() {
+    return randomChars(27);
+  }
+
+  /** Returns an activation token, 20 characters like Okta's. */
+  String nextActivationToken() {
+    return randomChars(20);
+  }
+
+  /** Returns a random API token for a simulator started without one. */
+  String nextApiToken() {
+    return "00" + randomChars(40);
+  }
+
+  private String randomChars(int length) {
+    StringBuilder chars = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      chars.append(BASE62.charAt(random.nextInt(BASE62.length())));
+    }
+    return chars.toString();
+  }
+
+  private static String encode(long value, int length) {
+    char[] digits = new char[length];
+    long remaining = value % SEQUENCE_CAPACITY;
+    for (int i = length - 1; i >= 0; i--) {
+      digits[i] = BASE62.charAt((int) (remaining % 62));
+      remaining /= 62;
+    }
+    return new String(digits);
+  }
+
+  private static long pow62(int exponent) {
+    long result = 1;
+    for (int i = 0; i < exponent; i++) {
+      result *= 62;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,135 @@
+package io.oktaoperator.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Settings of an {@link OktaSimulator}; build with {@link #builder()}. */
+public final class SimulatorOptions {
+
+  private final int port;
+  private final String bindAddress;
+  private final String apiToken;
+  private final Duration asyncTransitionDelay;
+  private final Clock clock;
+  private final Map<RateLimitBucket, Integer> rateLimits;
+
+  private SimulatorOptions(Builder builder) {
+    this.port = builder.port;
+    this.bindAddress = builder.bindAddress;
+    this.apiToken = builder.apiToken;
+    this.asyncTransitionDelay = builder.asyncTransitionDelay;
+    this.clock = builder.clock;
+    Map<RateLimitBucket, Integer> limits = new EnumMap<>(RateLimitBucket.class);
+    limits.putAll(builder.rateLimits);
+    this.rateLimits = Collections.unmodifiableMap(limits);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** TCP port to listen on; 0 picks a free port. */
+  public int port() {
+    return port;
+  }
+
+  /** Address to listen on, such as {@code 127.0.0.1}. */
+  public String bindAddress() {
+    return bindAddress;
+  }
+
+  /** API token that clients must send, or null to generate a random one at start. */
+  public String apiToken() {
+    return apiToken;
+  }
+
+  /** How long an activation or deactivation runs before the status changes; zero means at once. */
+  public Duration asyncTransitionDelay() {
+    return asyncTransitionDelay;
+  }
+
+  /** Clock for timestamps, asynchronous transitions and rate-limit windows. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Per-minute limits that replace the defaults of {@link RateLimitBucket}. */
+  public Map<RateLimitBucket, Integer> rateLimits() {
+    return rateLimits;
+  }
+
+  /** Builder of {@link SimulatorOptions}. */
+  public static final class Builder {
+
+    private int port = 0;
+    private String bindAddress = "127.0.0.1";
+    private String apiToken;
+    private Duration asyncTransitionDelay = Duration.ZERO;
+    private Clock clock = Clock.systemUTC();
+    private final Map<RateLimitBucket, Integer> rateLimits = new EnumMap<>(RateLimitBucket.class);
+
+    private Builder() {}
+
+    /** TCP port, 0 (the default) for a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Address to listen on; default {@code 127.0.0.1}, so only this machine can connect. */
+    public Builder bindAddress(String bindAddress) {
+      this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      return this;
+    }
+
+    /** API token for {@code Authorization: SSWS <token>} or {@code Bearer <token>}; random if unset. */
+    public Builder apiToken(String apiToken) {
+      if (apiToken == null || apiToken.isBlank()) {
+        throw new IllegalArgumentException("apiToken must not be blank");
+      }
+      this.apiToken = apiToken;
+      return this;
+    }
+
+    /** Duration of asynchronous activations and deactivations; default zero (synchronous). */
+    public Builder asyncTransitionDelay(Duration delay) {
+      this.asyncTransitionDelay = requireNonNegative(delay);
+      return this;
+    }
+
+    /** Clock of the simulated org; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets the per-minute limit of a bucket; 0 rejects every request of the bucket with 429. */
+    public Builder rateLimit(RateLimitBucket bucket, int requestsPerMinute) {
+      Objects.requireNonNull(bucket, "bucket");
+      if (requestsPerMinute < 0) {
+        throw new IllegalArgumentException("requestsPerMinute must not be negative, got " + requestsPerMinute);
+      }
+      rateLimits.put(bucket, requestsPerMinute);
+      return this;
+    }
+
+    public SimulatorOptions build() {
+      return new SimulatorOptions(this);
+    }
+  }
+
+  static Duration requireNonNegative(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative, got " + delay);
+    }
+    return delay;
+  }
+}

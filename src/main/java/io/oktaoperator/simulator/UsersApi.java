@@ -1,0 +1,370 @@
+package io.oktaoperator.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The Users API endpoints: routes a request by method and path, parses its parameters and body,
+ * calls the {@link UserStore}, and builds the response.
+ */
+final class UsersApi {
+
+  /** Default and maximum page size of a list (the maximum is the retired Users API reference's). */
+  private static final int DEFAULT_PAGE_SIZE = 200;
+
+  private static final int MAX_PAGE_SIZE = 200;
+  private static final int DEFAULT_QUICK_SEARCH_LIMIT = 10;
+  private static final int MAX_GROUP_IDS = 20;
+
+  private final UserStore store;
+  private final UserJson userJson;
+  private final ObjectMapper mapper;
+
+  UsersApi(UserStore store, UserJson userJson, ObjectMapper mapper) {
+    this.store = store;
+    this.userJson = userJson;
+    this.mapper = mapper;
+  }
+
+  /**
+   * Routes a request to its endpoint.
+   *
+   * @throws ApiErrorException for every error response
+   */
+  ApiResponse handle(ApiRequest request) {
+    List<String> path = request.pathSegments();
+    boolean underUsers =
+        path.size() >= 3 && path.get(0).equals("api") && path.get(1).equals("v1") && path.get(2).equals("users");
+    if (!underUsers) {
+      throw ApiErrors.pathNotFound().toException();
+    }
+    String method = request.method();
+    if (path.size() == 3) {
+      switch (method) {
+        case "GET":
+          return listUsers(request);
+        case "POST":
+          return createUser(request);
+        default:
+          throw ApiErrors.methodNotAllowed().toException();
+      }
+    }
+    String idOrLogin = path.get(3);
+    if (path.size() == 4) {
+      // TODO: PUT (replaceUser) is not simulated yet and gets 405.
+      switch (method) {
+        case "GET":
+          return getUser(request, idOrLogin);
+        case "POST":
+          return updateUser(request, idOrLogin);
+        case "DELETE":
+          return deleteUser(idOrLogin);
+        default:
+          throw ApiErrors.methodNotAllowed().toException();
+      }
+    }
+    if (path.size() == 6 && path.get(4).equals("lifecycle")) {
+      // TODO: expire_password, reset_password, reset_factors and the credentials operations are
+      // not simulated yet and get 404 E0000008.
+      LifecycleOperation operation =
+          LifecycleOperation.fromPathSegment(path.get(5))
+              .orElseThrow(() -> ApiErrors.pathNotFound().toException());
+      if (!method.equals("POST")) {
+        throw ApiErrors.methodNotAllowed().toException();
+      }
+      return runLifecycleOperation(request, idOrLogin, operation);
+    }
+    throw ApiErrors.pathNotFound().toException();
+  }
+
+  private ApiResponse createUser(ApiRequest request) {
+    QueryParameters query = request.query();
+    boolean activate = booleanParameter(query, "activate", true);
+    String nextLogin = query.first("nextLogin");
+    if (nextLogin != null && !nextLogin.equals("changePassword")) {
+      throw ApiErrors.typeMismatch("nextLogin must be changePassword").toException();
+    }
+    ObjectNode body = readObject(request.body());
+    JsonNode groupIds = body.get("groupIds");
+    if (groupIds != null && groupIds.isArray() && groupIds.size() > MAX_GROUP_IDS) {
+      throw ApiErrors.tooManyGroupTargets().toException();
+    }
+    Credentials credentials = readCredentials(body);
+    boolean expirePassword = nextLogin != null;
+    if (expirePassword && !activate) {
+      throw ApiErrors.expireOnCreateRequiresActivation().toException();
+    }
+    if (expirePassword && credentials.password() == null) {
+      throw ApiErrors.expireOnCreateRequiresPassword().toException();
+    }
+    Map<String, Object> profile = readProfile(body);
+    CreateUserRequest createRequest =
+        new CreateUserRequest(
+            profile,
+            credentials.password(),
+            credentials.recoveryQuestion(),
+            credentials.providerType(),
+            credentials.providerName(),
+            readTypeId(body));
+    SimulatedUser user = store.create(createRequest, activate, expirePassword);
+    return ApiResponse.json(userJson.render(user, request.origin(), true, UserJson.Omissions.NONE));
+  }
+
+  private ApiResponse getUser(ApiRequest request, String idOrLogin) {
+    SimulatedUser user =
+        store.find(idOrLogin).orElseThrow(() -> ApiErrors.userNotFound(idOrLogin).toException());
+    UserJson.Omissions omissions = UserJson.Omissions.fromContentType(request.contentType());
+    return ApiResponse.json(userJson.render(user, request.origin(), true, omissions));
+  }
+
+  private ApiResponse updateUser(ApiRequest request, String idOrLogin) {
+    ObjectNode body = readObject(request.body());
+    Map<String, Object> profileChanges = body.has("profile") ? readProfile(body) : null;
+    Credentials credentials = readCredentials(body);
+    UpdateUserRequest update =
+        new UpdateUserRequest(profileChanges, credentials.password(), credentials.recoveryQuestion(), readTypeId(body));
+    SimulatedUser user = store.update(idOrLogin, update);
+    return ApiResponse.json(userJson.render(user, request.origin(), true, UserJson.Omissions.NONE));
+  }
+
+  private ApiResponse deleteUser(String idOrLogin) {
+    store.delete(idOrLogin);
+    return ApiResponse.noContent();
+  }
+
+  private ApiResponse runLifecycleOperation(ApiRequest request, String idOrLogin, LifecycleOperation operation) {
+    UserStore.LifecycleResult result = store.applyLifecycle(idOrLogin, operation);
+    switch (operation) {
+      case ACTIVATE:
+        return activationResponse(request, result, booleanParameter(request.query(), "sendEmail", true));
+      case REACTIVATE:
+        return activationResponse(request, result, booleanParameter(request.query(), "sendEmail", false));
+      case DEACTIVATE:
+        return ApiResponse.emptyOk();
+      default:
+        return ApiResponse.json(mapper.createObjectNode());
+    }
+  }
+
+  private ApiResponse activationResponse(ApiRequest request, UserStore.LifecycleResult result, boolean sendEmail) {
+    if (sendEmail) {
+      return ApiResponse.json(mapper.createObjectNode());
+    }
+    return ApiResponse.json(userJson.renderActivationToken(request.origin(), result.activationToken()));
+  }
+
+  /**
+   * Lists users. With {@code search} or {@code filter}, DEPROVISIONED users are included; without,
+   * they are left out. {@code q} is a prefix match on first name, last name and e-mail, unpaginated.
+   */
+  private ApiResponse listUsers(ApiRequest request) {
+    QueryParameters query = request.query();
+    String search = query.first("search");
+    String filter = query.first("filter");
+    String quickSearch = query.first("q");
+    if (search != null && filter != null) {
+      throw ApiErrors.searchAndFilterTogether().toException();
+    }
+
+    Predicate<SimulatedUser> predicate;
+    boolean paginated = true;
+    int defaultLimit = DEFAULT_PAGE_SIZE;
+    if (search != null) {
+      predicate = UserSearch.parse(search, UserSearch.Dialect.SEARCH);
+    } else if (filter != null) {
+      predicate = UserSearch.parse(filter, UserSearch.Dialect.FILTER);
+    } else if (quickSearch != null) {
+      predicate = isNotDeprovisioned().and(startsWithInNameOrEmail(quickSearch));
+      paginated = false;
+      defaultLimit = DEFAULT_QUICK_SEARCH_LIMIT;
+    } else {
+      predicate = isNotDeprovisioned();
+    }
+    int limit = pageSize(query.first("limit"), defaultLimit);
+    String after = query.first("after");
+
+    List<SimulatedUser> page = new ArrayList<>();
+    boolean hasMore = false;
+    for (SimulatedUser user : store.all()) {
+      if ((after != null && user.id().compareTo(after) <= 0) || !predicate.test(user)) {
+        continue;
+      }
+      if (page.size() == limit) {
+        hasMore = true;
+        break;
+      }
+      page.add(user);
+    }
+
+    ArrayNode body = mapper.createArrayNode();
+    page.forEach(user -> body.add(userJson.render(user, request.origin(), false, UserJson.Omissions.fromContentType(request.contentType()))));
+    List<String> links = new ArrayList<>();
+    links.add(listLink(request, limit, after, "self"));
+    if (paginated && hasMore) {
+      links.add(listLink(request, limit, page.get(page.size() - 1).id(), "next"));
+    }
+    return new ApiResponse(200, body, links);
+  }
+
+  /**
+   * Builds a {@code Link} header value for a list: the request's parameters, then {@code limit},
+   * then {@code after} if given.
+   */
+  private static String listLink(ApiRequest request, int limit, String after, String relation) {
+    List<String> parameters = new ArrayList<>();
+    request
+        .query()
+        .asMap()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("limit") && !name.equals("after")) {
+                values.forEach(
+                    value -> parameters.add(QueryParameters.encode(name) + "=" + QueryParameters.encode(value)));
+              }
+            });
+    parameters.add("limit=" + limit);
+    if (after != null) {
+      parameters.add("after=" + QueryParameters.encode(after));
+    }
+    String url = request.origin() + "/api/v1/users?" + String.join("&", parameters);
+    return "<" + url + ">; rel=\"" + relation + "\"";
+  }
+
+  private static Predicate<SimulatedUser> isNotDeprovisioned() {
+    return user -> !user.status().equals(UserStatus.DEPROVISIONED.name());
+  }
+
+  private static Predicate<SimulatedUser> startsWithInNameOrEmail(String prefix) {
+    String lowerCasePrefix = prefix.toLowerCase(Locale.ROOT);
+    return user ->
+        List.of("firstName", "lastName", "email").stream()
+            .map(name -> user.profile().get(name))
+            .anyMatch(value -> value != null && value.toString().toLowerCase(Locale.ROOT).startsWith(lowerCasePrefix));
+  }
+
+  private static int pageSize(String limit, int defaultLimit) {
+    if (limit == null) {
+      return defaultLimit;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(limit.trim());
+    } catch (NumberFormatException e) {
+      throw ApiErrors.invalidPaging().toException();
+    }
+    if (value < 1) {
+      throw ApiErrors.invalidPaging().toException();
+    }
+    return Math.min(value, MAX_PAGE_SIZE);
+  }
+
+  private static boolean booleanParameter(QueryParameters query, String name, boolean defaultValue) {
+    String value = query.first(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw ApiErrors.typeMismatch(name + " must be true or false").toException();
+  }
+
+  private ObjectNode readObject(byte[] body) {
+    try {
+      JsonNode node = mapper.readTree(body);
+      if (node instanceof ObjectNode object) {
+        return object;
+      }
+    } catch (JsonProcessingException e) {
+      throw ApiErrors.malformedBody().toException();
+    } catch (IOException e) {
+      throw new IllegalStateException("Reading a byte array failed", e);
+    }
+    throw ApiErrors.malformedBody().toException();
+  }
+
+  /** Returns the attributes of {@code profile}, JSON nulls kept as null values. */
+  private Map<String, Object> readProfile(ObjectNode body) {
+    JsonNode profile = body.get("profile");
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    if (profile == null || profile.isNull()) {
+      return attributes;
+    }
+    if (!profile.isObject()) {
+      throw ApiErrors.malformedBody().toException();
+    }
+    for (Map.Entry<String, JsonNode> field : profile.properties()) {
+      attributes.put(field.getKey(), toJavaValue(field.getValue()));
+    }
+    return attributes;
+  }
+
+  private Object toJavaValue(JsonNode value) {
+    try {
+      return mapper.treeToValue(value, Object.class);
+    } catch (JsonProcessingException e) {
+      throw ApiErrors.malformedBody().toException();
+    }
+  }
+
+  private static String readTypeId(ObjectNode body) {
+    JsonNode id = body.path("type").path("id");
+    return id.isTextual() ? id.asText() : null;
+  }
+
+  private record Credentials(
+      PasswordInput password, RecoveryQuestion recoveryQuestion, String providerType, String providerName) {}
+
+  private static Credentials readCredentials(ObjectNode body) {
+    JsonNode credentials = body.get("credentials");
+    if (credentials == null || credentials.isNull()) {
+      return new Credentials(null, null, null, null);
+    }
+    if (!credentials.isObject()) {
+      throw ApiErrors.malformedBody().toException();
+    }
+    JsonNode password = credentials.path("password");
+    PasswordInput passwordInput = null;
+    if (password.path("value").isTextual()) {
+      passwordInput = new PasswordInput(password.get("value").asText(), false);
+    } else if (password.path("hash").isObject() || password.path("hook").isObject()) {
+      passwordInput = new PasswordInput(null, true);
+    }
+
+    JsonNode recovery = credentials.path("recovery_question");
+    RecoveryQuestion recoveryQuestion = null;
+    if (recovery.isObject()) {
+      String question = recovery.path("question").asText("");
+      String answer = recovery.path("answer").asText("");
+      List<String> causes = new ArrayList<>();
+      if (question.isBlank()) {
+        causes.add("recovery_question.question: The field cannot be left blank");
+      }
+      if (answer.isBlank()) {
+        causes.add("recovery_question.answer: The field cannot be left blank");
+      }
+      if (!causes.isEmpty()) {
+        throw ApiErrors.validationFailed("recovery_question", causes).toException();
+      }
+      recoveryQuestion = new RecoveryQuestion(question, answer);
+    }
+
+    JsonNode provider = credentials.path("provider");
+    String providerType = provider.path("type").isTextual() ? provider.get("type").asText() : null;
+    String providerName = provider.path("name").isTextual() ? provider.get("name").asText() : null;
+    return new Credentials(passwordInput, recoveryQuestion, providerType, providerName);
+  }
+}
