@@ -48,7 +48,6 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
   @Override
   public UpdateControl<OktaUser> reconcile(OktaUser resource, Context<OktaUser> context) {
     OktaUserStatus previous = statusOf(resource);
-    resource.setStatus(previous);
     try {
       if (isRejectedForThisGeneration(resource, previous)) {
         log.debug("Okta rejected generation {}; waiting for a spec change", generation(resource));
@@ -57,7 +56,7 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
       SyncResult result;
       try {
         DesiredUser desired = DesiredUser.from(resource.getSpec());
-        result = sync.sync(resource, desired);
+        result = sync.sync(resource, previous, desired);
       } catch (DesiredUser.InvalidSpecException e) {
         result = stalledWithoutOkta(previous, Reasons.INVALID_SPEC, e.getMessage());
       } catch (SecretReader.MissingSecretException e) {

@@ -38,8 +38,12 @@ final class UserSync {
     this.settings = settings;
   }
 
-  SyncResult sync(OktaUser resource, DesiredUser desired) {
-    OktaUserStatus status = resource.getStatus();
+  /**
+   * Runs one pass.
+   *
+   * @param status the resource's status as last written, never null
+   */
+  SyncResult sync(OktaUser resource, OktaUserStatus status, DesiredUser desired) {
     Bookkeeping bookkeeping = Bookkeeping.of(status);
 
     if (status.getId() != null) {

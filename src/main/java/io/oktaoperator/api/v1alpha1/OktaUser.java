@@ -29,9 +29,4 @@ public class OktaUser extends CustomResource<OktaUserSpec, OktaUserStatus> imple
   public static final String VERSION = "v1alpha1";
   public static final String CRD_NAME = "oktausers." + GROUP;
   public static final String FINALIZER = GROUP + "/finalizer";
-
-  @Override
-  protected OktaUserStatus initStatus() {
-    return new OktaUserStatus();
-  }
 }

@@ -144,6 +144,8 @@ public class OktaUserProfile {
   @JsonIgnore private final Map<String, Object> customAttributes = new LinkedHashMap<>();
 
   /** Custom attributes (those outside Okta's standard set), as given in the manifest. */
+  // JsonIgnore keeps the CRD generator from listing the any-getter as a property of its own.
+  @JsonIgnore
   @JsonAnyGetter
   public Map<String, Object> getCustomAttributes() {
     return customAttributes;
