@@ -48,19 +48,36 @@ final class HelmChart {
    * @throws IllegalStateException with Helm's message when rendering or schema validation fails
    */
   static String template(String valuesYaml, Path workDirectory) {
-    Path valuesFile = workDirectory.resolve("values-" + System.nanoTime() + ".yaml");
-    try {
-      Files.writeString(valuesFile, valuesYaml);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return new Helm(CHART_DIRECTORY)
         .template()
         .withName(RELEASE_NAME)
         .withNamespace(RELEASE_NAMESPACE)
         .withKubeVersion(KUBE_VERSION)
-        .withValuesFile(valuesFile)
+        .withValuesFile(writeValuesFile(valuesYaml, workDirectory))
         .call();
+  }
+
+  private static Path writeValuesFile(String valuesYaml, Path workDirectory) {
+    Path valuesFile = workDirectory.resolve("values-" + System.nanoTime() + ".yaml");
+    try {
+      return Files.writeString(valuesFile, valuesYaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs a client-only helm install --dry-run with {@code valuesYaml} and returns its output, which ends with NOTES.txt. */
+  static String installDryRunOutput(String valuesYaml, Path workDirectory) {
+    return new Helm(CHART_DIRECTORY)
+        .install()
+        .withName(RELEASE_NAME)
+        .withNamespace(RELEASE_NAMESPACE)
+        .withKubeVersion(KUBE_VERSION)
+        .clientOnly()
+        .dryRun()
+        .withValuesFile(writeValuesFile(valuesYaml, workDirectory))
+        .call()
+        .getOutput();
   }
 
   /** Renders the chart like {@link #template} and parses every document into a typed Fabric8 object. */

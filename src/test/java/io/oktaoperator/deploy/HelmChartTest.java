@@ -538,6 +538,18 @@ class HelmChartTest {
   }
 
   @Test
+  void notesShowSecretAndWatchedNamespaces() {
+    String output = HelmChart.installDryRunOutput(REQUIRED_VALUES + "watchNamespaces: [team-a, team-b]\n", workDirectory);
+    String notes = output.substring(output.indexOf("NOTES:"));
+
+    assertTrue(notes.contains("kubectl create secret generic okta-credentials"), notes);
+    assertTrue(notes.contains("--from-literal=apiToken="), notes);
+    assertTrue(notes.contains("Watching:      namespaces team-a, team-b"), notes);
+    assertTrue(notes.contains("namespace: team-a"), notes);
+    assertTrue(notes.contains("helm show crds"), notes);
+  }
+
+  @Test
   void chartCrdMatchesCheckedInCrd() throws IOException {
     Path checkedIn = Path.of("crds/oktausers.oktaoperator.io-v1.yml");
     Path chartCopy = HelmChart.CHART_DIRECTORY.resolve("crds/oktausers.oktaoperator.io-v1.yml");
