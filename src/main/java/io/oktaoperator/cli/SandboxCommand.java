@@ -57,10 +57,14 @@ final class SandboxCommand implements Callable<Integer> {
       err.println("error: the examples folder " + examples.toAbsolutePath() + " does not exist: run from the repository root or pass --examples");
       return ExitCodes.USAGE;
     }
+    // The sandbox prints its own account of what happens, so log lines below WARN would only repeat it.
     ch.qos.logback.classic.Logger operatorLogger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.oktaoperator");
+    ch.qos.logback.classic.Logger rootLogger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     Level configuredLevel = operatorLogger.getLevel();
+    Level configuredRootLevel = rootLogger.getLevel();
     if (!verbose) {
       operatorLogger.setLevel(Level.WARN);
+      rootLogger.setLevel(Level.WARN);
     }
 
     out.println("Starting the Okta simulator, an embedded Kubernetes API and the operator on 127.0.0.1 ...");
@@ -85,6 +89,7 @@ final class SandboxCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     } finally {
       operatorLogger.setLevel(configuredLevel);
+      rootLogger.setLevel(configuredRootLevel);
       out.flush();
       err.flush();
     }

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.oktaoperator.api.v1alpha1.OktaUser;
@@ -71,7 +72,7 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
         log.warn("{}", handling.outcome().message());
         result = new SyncResult(null, Bookkeeping.of(previous), handling.outcome(), handling.requeueAfter());
       }
-      return report(resource, previous, result);
+      return report(resource, context, previous, result);
     } finally {
       MDC.remove(UserSync.MDC_OKTA_USER_ID);
     }
@@ -85,11 +86,14 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
         : new Outcome.Progressing(Reasons.OKTA_UNAVAILABLE, "Reconcile failed, retrying with backoff: " + e.getMessage());
     log.warn("{}", outcome.message());
     OktaUserStatus next = keepObservation(previous, outcome, generation(resource));
-    if (next.equals(previous)) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
+    if (!next.equals(previous)) {
+      try {
+        writeStatus(resource, context, next);
+      } catch (RuntimeException statusFailure) {
+        log.warn("Could not write the status after a failed reconcile: {}", statusFailure.getMessage());
+      }
     }
-    resource.setStatus(next);
-    return ErrorStatusUpdateControl.patchStatus(resource);
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   @Override
@@ -116,19 +120,17 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
     }
   }
 
-  private UpdateControl<OktaUser> report(OktaUser resource, OktaUserStatus previous, SyncResult result) {
+  private UpdateControl<OktaUser> report(
+      OktaUser resource, Context<OktaUser> context, OktaUserStatus previous, SyncResult result) {
     OktaUserStatus next = result.account() == null && previous.getId() != null && !(result.outcome() instanceof Outcome.Ready)
         ? keepObservation(previous, result.outcome(), generation(resource))
         : statusFactory.build(previous, result.account(), result.bookkeeping(), result.outcome(), generation(resource));
     announceStall(resource, previous, result.outcome());
 
-    UpdateControl<OktaUser> control;
-    if (next.equals(previous)) {
-      control = UpdateControl.noUpdate();
-    } else {
-      resource.setStatus(next);
-      control = UpdateControl.patchStatus(resource);
+    if (!next.equals(previous)) {
+      writeStatus(resource, context, next);
     }
+    UpdateControl<OktaUser> control = UpdateControl.noUpdate();
     if (result.requeueAfter() != null) {
       control.rescheduleAfter(result.requeueAfter());
     }
@@ -149,13 +151,22 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
       return;
     }
     try {
-      context.getClient().resource(resource).editStatus(current -> {
-        current.setStatus(next);
-        return current;
-      });
+      writeStatus(resource, context, next);
     } catch (RuntimeException e) {
       log.warn("Could not write the status during deletion: {}", e.getMessage());
     }
+  }
+
+  /**
+   * Replaces the status with optimistic locking and puts the result in the framework's cache, so the
+   * next reconcile sees it even before the watch delivers it. On a conflict JOSDK re-reads the
+   * resource and writes the same status again.
+   */
+  private static void writeStatus(OktaUser resource, Context<OktaUser> context, OktaUserStatus next) {
+    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, fresh -> {
+      fresh.setStatus(next);
+      return fresh;
+    });
   }
 
   /** Records a Warning Event when the resource becomes Stalled, or stalls for a new reason. */

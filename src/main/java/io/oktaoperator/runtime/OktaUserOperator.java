@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.oktaoperator.api.v1alpha1.OktaUser;
 import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.reconciler.EventRecorder;
 import io.oktaoperator.reconciler.OktaUserReconciler;
@@ -65,6 +66,7 @@ public final class OktaUserOperator implements AutoCloseable {
           } else {
             configuration.settingNamespaces(options.watchNamespaces());
           }
+          configuration.withFinalizer(OktaUser.FINALIZER);
           configuration.withRetry(transientFailureRetry());
         });
     operator.start();

@@ -22,6 +22,10 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   static final String CRD_RESOURCE = "/META-INF/fabric8/" + OktaUser.CRD_NAME + "-v1.yml";
 
+  // The mock server logs every request through java.util.logging at INFO; only its warnings matter
+  // here. The field keeps the configured logger from being garbage collected.
+  private static final java.util.logging.Logger MOCK_SERVER_LOG = quietMockServerLog();
+
   private final KubernetesMockServer server;
   private final KubernetesClient client;
 
@@ -44,6 +48,12 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     // The mock keeps status apart from the main resource only once the CRD exists in it.
     client.apiextensions().v1().customResourceDefinitions().resource(loadCrd(client)).create();
     return new EmbeddedKubernetes(server, client);
+  }
+
+  private static java.util.logging.Logger quietMockServerLog() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
   }
 
   /** Reads the generated OktaUser CRD from the class path. */

@@ -100,8 +100,11 @@ public final class Sandbox implements AutoCloseable {
       try (InputStream input = Files.newInputStream(file)) {
         for (HasMetadata item : client().load(input).items()) {
           HasMetadata created = client().resource(item).create();
-          if (created instanceof OktaUser user) {
-            users.add(user);
+          if (OktaUser.class.getSimpleName().equals(created.getKind())) {
+            users.add(client().resources(OktaUser.class)
+                .inNamespace(created.getMetadata().getNamespace())
+                .withName(created.getMetadata().getName())
+                .get());
           }
         }
       } catch (IOException e) {

@@ -45,6 +45,10 @@ final class OperatorTestEnvironment implements AutoCloseable {
   static final ReconcilerSettings FAST =
       new ReconcilerSettings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(30));
 
+  /** Compares converged resources with Okta every half second, for drift tests. */
+  static final ReconcilerSettings FREQUENT_RESYNC =
+      new ReconcilerSettings(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(30));
+
   final EmbeddedKubernetes kubernetes;
   final OktaSimulator simulator;
   final OktaClient okta;
