@@ -82,9 +82,12 @@ public final class OktaUserOperator implements AutoCloseable {
         .withoutMaxAttempts();
   }
 
-  /** True once the controller has started and every informer is connected (the readiness probe). */
+  /**
+   * True once the operator has started (the readiness probe). A standby replica waiting for the
+   * leader Lease is ready too, so that rolling updates and node drains can proceed.
+   */
   public boolean isReady() {
-    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return operator.getRuntimeInfo().isStarted();
   }
 
   /** False when an informer has lost its connection to the Kubernetes API (the liveness probe). */
