@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.LinkedHashMap;
@@ -19,6 +20,11 @@ import java.util.Map;
 @PreserveUnknownFields
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class OktaUserProfile {
+
+  /** A login: one or more characters, none of them whitespace. */
+  static final String NO_WHITESPACE = "^\\S+$";
+  /** An e-mail address as Okta's default schema accepts it: a local part, {@code @}, and a domain. */
+  static final String EMAIL = "^[^@\\s]+@[^@\\s]+$";
 
   /** Names of Okta's standard profile attributes, in Okta's order. */
   public static final java.util.List<String> STANDARD_ATTRIBUTES =
@@ -58,11 +64,13 @@ public class OktaUserProfile {
   @Required
   @PrinterColumn(name = "Login", priority = 0)
   @Size(min = 5, max = 100)
-  @JsonPropertyDescription("Unique login, usually an e-mail address (5 to 100 characters).")
+  @Pattern(NO_WHITESPACE)
+  @JsonPropertyDescription("Unique login, usually an e-mail address (5 to 100 characters, no whitespace).")
   private String login;
 
   @Required
   @Size(min = 5, max = 100)
+  @Pattern(EMAIL)
   @JsonPropertyDescription("Primary e-mail address.")
   private String email;
 
@@ -91,6 +99,7 @@ public class OktaUserProfile {
   private String profileUrl;
 
   @Size(max = 100)
+  @Pattern(EMAIL)
   private String secondEmail;
 
   @Size(max = 100)
@@ -112,7 +121,8 @@ public class OktaUserProfile {
   private String zipCode;
 
   @Size(max = 2)
-  @JsonPropertyDescription("ISO 3166-1 alpha-2 country code.")
+  @Pattern("^[A-Z]{2}$")
+  @JsonPropertyDescription("ISO 3166-1 alpha-2 country code, such as US.")
   private String countryCode;
 
   @Size(max = 4096)

@@ -4,9 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** The desired Okta user: profile, lifecycle state, credentials and deletion behaviour. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.nextLogin) || (has(self.credentials) && has(self.credentials.passwordSecretRef))",
+    message = "spec.nextLogin needs a password: set spec.credentials.passwordSecretRef",
+    reason = "FieldValueRequired")
+@ValidationRule(
+    value = "!has(self.nextLogin) || !has(self.state) || self.state == 'Active'",
+    message = "spec.nextLogin applies only to a user activated on create: set spec.state to Active")
 public class OktaUserSpec {
 
   @Required
@@ -26,6 +34,17 @@ public class OktaUserSpec {
 
   @JsonPropertyDescription("Credentials set when the user is created, taken from Kubernetes Secrets.")
   private UserCredentials credentials;
+
+  @JsonPropertyDescription(
+      "ChangePassword makes the user change the password at first sign-in. Applied on create only; needs"
+          + " spec.credentials.passwordSecretRef and spec.state Active.")
+  private NextLogin nextLogin;
+
+  @Default("false")
+  @JsonPropertyDescription(
+      "Take over an existing Okta user with the same login instead of stopping with LoginConflict. The"
+          + " operator must allow adoption.")
+  private Boolean adopt = Boolean.FALSE;
 
   @Default("Delete")
   @JsonPropertyDescription(
@@ -63,6 +82,22 @@ public class OktaUserSpec {
 
   public void setCredentials(UserCredentials credentials) {
     this.credentials = credentials;
+  }
+
+  public NextLogin getNextLogin() {
+    return nextLogin;
+  }
+
+  public void setNextLogin(NextLogin nextLogin) {
+    this.nextLogin = nextLogin;
+  }
+
+  public Boolean getAdopt() {
+    return adopt;
+  }
+
+  public void setAdopt(Boolean adopt) {
+    this.adopt = adopt;
   }
 
   public DeletionPolicy getDeletionPolicy() {

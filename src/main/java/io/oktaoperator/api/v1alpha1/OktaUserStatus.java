@@ -53,6 +53,17 @@ public class OktaUserStatus {
   @JsonPropertyDescription("resourceVersion of the password Secret at the last password write; a new version sets the new password.")
   private String passwordSecretVersion;
 
+  @JsonPropertyDescription("A create call sent but not yet confirmed; cleared once the Okta user id is recorded.")
+  private CreateIntent createIntent;
+
+  public CreateIntent getCreateIntent() {
+    return createIntent;
+  }
+
+  public void setCreateIntent(CreateIntent createIntent) {
+    this.createIntent = createIntent;
+  }
+
   public String getId() {
     return id;
   }
@@ -177,11 +188,12 @@ public class OktaUserStatus {
         && Objects.equals(observedGeneration, that.observedGeneration)
         && Objects.equals(conditions, that.conditions)
         && Objects.equals(managedAttributes, that.managedAttributes)
-        && Objects.equals(passwordSecretVersion, that.passwordSecretVersion);
+        && Objects.equals(passwordSecretVersion, that.passwordSecretVersion)
+        && Objects.equals(createIntent, that.createIntent);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, status, transitioningToStatus, created, activated, statusChanged, lastLogin, lastUpdated, passwordChanged, observedGeneration, conditions, managedAttributes, passwordSecretVersion);
+    return Objects.hash(id, status, transitioningToStatus, created, activated, statusChanged, lastLogin, lastUpdated, passwordChanged, observedGeneration, conditions, managedAttributes, passwordSecretVersion, createIntent);
   }
 }

@@ -1,0 +1,10 @@
+package io.oktaoperator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What the user must do at first sign-in. */
+public enum NextLogin {
+  /** Change the password set by the operator (Okta's {@code nextLogin=changePassword} on create). */
+  @JsonProperty("ChangePassword")
+  CHANGE_PASSWORD
+}
