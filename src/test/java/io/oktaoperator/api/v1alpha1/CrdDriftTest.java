@@ -21,9 +21,6 @@ class CrdDriftTest {
     assertEquals(
         generated,
         checkedIn,
-        "crds/oktausers.oktaoperator.io-v1.yml is stale. Regenerate it with: mvn -B process-classes && cp "
-            + GENERATED
-            + " "
-            + CHECKED_IN);
+        "crds/oktausers.oktaoperator.io-v1.yml is stale: run deploy/regenerate.sh and commit the result");
   }
 }
