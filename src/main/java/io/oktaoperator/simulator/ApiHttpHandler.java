@@ -61,7 +61,8 @@ final class ApiHttpHandler implements HttpHandler {
     URI uri = exchange.getRequestURI();
     String rawPath = uri.getRawPath() == null ? "/" : uri.getRawPath();
     String rawQuery = uri.getRawQuery();
-    int status = 500;
+    String query = rawQuery == null ? "" : rawQuery;
+    boolean recorded = false;
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
       List<String> pathSegments = decodePath(rawPath);
@@ -78,13 +79,17 @@ final class ApiHttpHandler implements HttpHandler {
         LOG.error("Request {} {} failed", method, rawPath, e);
         response = errorResponse(ApiErrors.internalError());
       }
-      status = response.status();
+      // Recorded before the response is sent, so a client that has the response finds its request in the log.
+      requestLog.add(new RecordedRequest(method, rawPath, query, response.status()));
+      recorded = true;
+      LOG.debug("{} {} -> {}", method, rawPath, response.status());
       write(exchange, method, response);
-      LOG.debug("{} {} -> {}", method, rawPath, status);
     } catch (IOException e) {
       LOG.debug("Could not complete the exchange of {} {}", method, rawPath, e);
     } finally {
-      requestLog.add(new RecordedRequest(method, rawPath, rawQuery == null ? "" : rawQuery, status));
+      if (!recorded) {
+        requestLog.add(new RecordedRequest(method, rawPath, query, RecordedRequest.NO_RESPONSE));
+      }
       exchange.close();
     }
   }
@@ -148,8 +153,9 @@ final class ApiHttpHandler implements HttpHandler {
   }
 
   /**
-   * Returns the origin for links: the request's {@code Host} header, as Okta answers on whatever
-   * domain was called, or the simulator's base URL when the header is missing or unusual.
+   * Returns the origin for links: the request's {@code Host} header, because Okta responds on
+   * whichever domain the client called, or the simulator's base URL when the header is missing or
+   * unusual.
    */
   private String origin(String host) {
     if (host != null && HOST.matcher(host).matches()) {

@@ -17,7 +17,7 @@ enum LifecycleOperation {
     this.pathSegment = pathSegment;
   }
 
-  /** The last path segment of the operation's URL, such as {@code activate}. */
+  /** Returns the last path segment of the operation's URL, such as {@code activate}. */
   String pathSegment() {
     return pathSegment;
   }

@@ -13,12 +13,13 @@ import java.util.Map;
 /**
  * Okta's status state machine for the admin lifecycle operations: for each current status and
  * operation, the resulting status or the error Okta returns. Sources: the operation descriptions in
- * Okta's OpenAPI spec, the retired Users API reference page, the error-code catalogue, and the
- * status diagram in Okta's docs.
+ * Okta's OpenAPI spec (release 2026.06.3), Okta's error-code catalogue, the reactivate error example
+ * of the retired Users API reference, and the suspend and unsuspend error texts seen in Okta's SDK
+ * tests. Cells that these sources leave open carry a NOTE.
  */
 final class LifecycleTable {
 
-  /** What an operation does to a user in a given status. */
+  /** Effect of an operation on a user in a given status. */
   sealed interface Rule permits Activate, MoveTo, Reject {}
 
   /**
@@ -48,8 +49,8 @@ final class LifecycleTable {
     Rule notAllowedInStatus = new Reject(ApiErrors.operationNotAllowedInStatus());
     Rule cannotSuspend = new Reject(ApiErrors.cannotSuspend());
     Rule cannotUnsuspend = new Reject(ApiErrors.cannotUnsuspend());
-    // NOTE: Okta documents no error for unlocking a user that is not LOCKED_OUT (or an ACTIVE user
-    // blocked for unknown devices); this assumes the catalogue's E0000032 "Unlock is not allowed".
+    // NOTE: Okta documents no error for unlocking a user that is neither LOCKED_OUT nor ACTIVE.
+    // This assumes the catalogue's E0000032 "Unlock is not allowed for this user.".
     Rule unlockNotAllowed = new Reject(ApiErrors.unlockNotAllowed());
 
     Map<UserStatus, Map<LifecycleOperation, Rule>> rules = new EnumMap<>(UserStatus.class);
@@ -110,9 +111,9 @@ final class LifecycleTable {
             cannotSuspend,
             new MoveTo(UserStatus.ACTIVE, false),
             unlockNotAllowed));
-    // Activating a DEPROVISIONED user follows Okta's status diagram: PROVISIONED, so the user goes
-    // through the welcome flow again even if a password survived the deactivation.
-    // NOTE: the error for deactivating a DEPROVISIONED user is undocumented; this assumes E0000038.
+    // NOTE: the spec does not say whether activating a DEPROVISIONED user who kept a password makes
+    // it ACTIVE. This assumes PROVISIONED, so the user goes through the welcome flow again. The
+    // error for deactivating a DEPROVISIONED user is undocumented too, and this assumes E0000038.
     rules.put(
         UserStatus.DEPROVISIONED,
         row(

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * policy. Each failure becomes one {@code errorCauses} entry of a 400 E0000001 response.
  *
  * <p>NOTE: Okta's texts are known for a blank required attribute ("The field cannot be left
- * blank") and for the default password policy; the texts for lengths, formats and 4-byte characters
- * are assumptions, and custom attributes are accepted without a schema.
+ * blank") and for the password rules. The texts for lengths, formats and 4-byte characters are
+ * assumptions, and custom attributes are accepted without a schema.
  */
 final class ProfileValidator {
 
@@ -27,9 +27,7 @@ final class ProfileValidator {
 
   private static final Pattern USERNAME_DELIMITERS = Pattern.compile("[.,\\-_#]");
 
-  private static final String PASSWORD_POLICY_CAUSE =
-      "password: Password requirements were not met. Password requirements: at least 8 characters, a"
-          + " lowercase letter, an uppercase letter, a number, no parts of your username.";
+  private static final String PASSWORD_RULE = "password: Password requirements: at least 0 characters, ";
 
   private ProfileValidator() {}
 
@@ -77,19 +75,30 @@ final class ProfileValidator {
   /**
    * Checks a new password against Okta's default password policy: at least 8 characters, a
    * lowercase letter, an uppercase letter, a number, and no part of the username. A part is a piece
-   * of 4 or more characters of the login before {@code @}, split at {@code . , - _ #}.
+   * of 4 or more characters of the login before {@code @}, split at {@code . , - _ #}. Each violated
+   * rule gives one cause, worded as in the example of Okta's 2018.09 release notes.
    *
-   * @throws ApiErrorException 400 E0000001 naming the policy
+   * @throws ApiErrorException 400 E0000001 with one cause per violated rule
    */
   static void validatePassword(String password, Object login) {
-    boolean valid =
-        password.length() >= 8
-            && password.chars().anyMatch(Character::isLowerCase)
-            && password.chars().anyMatch(Character::isUpperCase)
-            && password.chars().anyMatch(Character::isDigit)
-            && !containsUsername(password, login);
-    if (!valid) {
-      throw ApiErrors.validationFailed("password", List.of(PASSWORD_POLICY_CAUSE)).toException();
+    List<String> causes = new ArrayList<>();
+    if (password.length() < 8) {
+      causes.add("password: Passwords must be at least 8 characters in length");
+    }
+    if (password.chars().noneMatch(Character::isLowerCase)) {
+      causes.add(PASSWORD_RULE + "a lowercase letter.");
+    }
+    if (password.chars().noneMatch(Character::isUpperCase)) {
+      causes.add(PASSWORD_RULE + "an uppercase letter.");
+    }
+    if (password.chars().noneMatch(Character::isDigit)) {
+      causes.add(PASSWORD_RULE + "a number.");
+    }
+    if (containsUsername(password, login)) {
+      causes.add(PASSWORD_RULE + "no parts of your username.");
+    }
+    if (!causes.isEmpty()) {
+      throw ApiErrors.validationFailed("password", causes).toException();
     }
   }
 

@@ -3,9 +3,10 @@ package io.oktaoperator.simulator;
 import java.util.List;
 
 /**
- * Okta's per-minute rate-limit buckets for the Users API, with the last published defaults of the
- * Enterprise plan (Okta's management rate-limit table as of December 2025). A request counts
- * against the most specific bucket that matches its method and path.
+ * Okta's per-minute rate-limit buckets for the Users API, with the defaults of the Enterprise plan
+ * from Okta's management rate-limit page (okta-developer-docs, docs/reference/rl-global-mgmt),
+ * which Okta removed in December 2025. A request counts against the most specific bucket that
+ * matches its method and path.
  */
 public enum RateLimitBucket {
   /** {@code GET} and {@code POST /api/v1/users}: list, search and create share one bucket. */

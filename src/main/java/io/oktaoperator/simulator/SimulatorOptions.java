@@ -47,7 +47,7 @@ public final class SimulatorOptions {
     return apiToken;
   }
 
-  /** How long an activation or deactivation runs before the status changes; zero means at once. */
+  /** Returns the time an activation or deactivation runs before the status changes; zero means at once. */
   public Duration asyncTransitionDelay() {
     return asyncTransitionDelay;
   }

@@ -52,7 +52,7 @@ final class StoredUser {
     return transitioningTo == UserStatus.DEPROVISIONED;
   }
 
-  /** Whether activation makes the user ACTIVE directly instead of PROVISIONED. */
+  /** Returns whether activation makes the user ACTIVE directly instead of PROVISIONED. */
   boolean canActivateWithoutWelcomeFlow() {
     return hasPassword || "FEDERATION".equals(providerType) || "SOCIAL".equals(providerType);
   }

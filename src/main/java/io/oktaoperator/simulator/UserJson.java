@@ -27,7 +27,7 @@ final class UserJson {
 
   /**
    * Parts of a user that the {@code okta-response} parameter of the {@code Content-Type} header
-   * asks to leave out, such as {@code application/json; okta-response=omitCredentials}.
+   * removes from the response, such as {@code application/json; okta-response=omitCredentials}.
    */
   record Omissions(boolean credentials, boolean credentialsLinks, boolean transitioningToStatus) {
 

@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  */
 final class UserSearch {
 
-  /** Which query parameter the expression came from; they accept different attributes and operators. */
+  /** Query parameter that carried the expression. The two accept different attributes and operators. */
   enum Dialect {
     /** {@code search}: most attributes, operators eq, sw, co, gt, ge, lt, le, pr. */
     SEARCH,

@@ -94,11 +94,13 @@ final class UsersApi {
     if (nextLogin != null && !nextLogin.equals("changePassword")) {
       throw ApiErrors.typeMismatch("nextLogin must be changePassword").toException();
     }
+
     ObjectNode body = readObject(request.body());
     JsonNode groupIds = body.get("groupIds");
     if (groupIds != null && groupIds.isArray() && groupIds.size() > MAX_GROUP_IDS) {
       throw ApiErrors.tooManyGroupTargets().toException();
     }
+
     Credentials credentials = readCredentials(body);
     boolean expirePassword = nextLogin != null;
     if (expirePassword && !activate) {
@@ -107,6 +109,7 @@ final class UsersApi {
     if (expirePassword && credentials.password() == null) {
       throw ApiErrors.expireOnCreateRequiresPassword().toException();
     }
+
     Map<String, Object> profile = readProfile(body);
     CreateUserRequest createRequest =
         new CreateUserRequest(
@@ -207,7 +210,8 @@ final class UsersApi {
     }
 
     ArrayNode body = mapper.createArrayNode();
-    page.forEach(user -> body.add(userJson.render(user, request.origin(), false, UserJson.Omissions.fromContentType(request.contentType()))));
+    UserJson.Omissions omissions = UserJson.Omissions.fromContentType(request.contentType());
+    page.forEach(user -> body.add(userJson.render(user, request.origin(), false, omissions)));
     List<String> links = new ArrayList<>();
     links.add(listLink(request, limit, after, "self"));
     if (paginated && hasMore) {

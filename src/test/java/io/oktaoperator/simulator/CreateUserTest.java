@@ -241,7 +241,12 @@ class CreateUserTest {
 
     assertEquals(400, response.status());
     assertEquals("Api validation failed: password", response.body().get("errorSummary").asText());
-    assertTrue(causes(response).get(0).startsWith("password: Password requirements were not met."));
+    assertEquals(
+        List.of(
+            "password: Passwords must be at least 8 characters in length",
+            "password: Password requirements: at least 0 characters, an uppercase letter.",
+            "password: Password requirements: at least 0 characters, a number."),
+        causes(response));
   }
 
   @Test
@@ -254,6 +259,9 @@ class CreateUserTest {
     SimulatorClient.Response response = client.post("/api/v1/users", body);
 
     assertEquals(400, response.status());
+    assertEquals(
+        List.of("password: Password requirements: at least 0 characters, no parts of your username."),
+        causes(response));
   }
 
   @Test

@@ -1,0 +1,16 @@
+/**
+ * In-memory simulator of Okta's Users API ({@code /api/v1/users}) for tests and local development.
+ *
+ * <p>{@link io.oktaoperator.simulator.OktaSimulator} serves create, get, list and search, partial
+ * update, the lifecycle operations activate, reactivate, deactivate, suspend, unsuspend and unlock,
+ * and the two-step delete. Responses follow Okta's status codes, error bodies, Link pagination and
+ * rate-limit headers. Activation and deactivation can take a configurable time, during which users
+ * show {@code transitioningToStatus}. {@link io.oktaoperator.simulator.OutOfBandChanges} makes the
+ * changes that an end user, another admin or a policy would make in a real org.
+ *
+ * <p>Not simulated yet: full replace (PUT), the password and credential operations, OAuth scopes
+ * and DPoP, sorting and the eventual consistency of search, Okta's concurrency limit, and faults.
+ *
+ * <p>The package depends on the JDK, Jackson and SLF4J only, so it can run apart from the operator.
+ */
+package io.oktaoperator.simulator;
