@@ -40,7 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "  LOG_FORMAT        text (default) or json",
       "  LEADER_ELECTION_ENABLED     true to reconcile only while holding a Lease (default false)",
       "  LEADER_ELECTION_NAMESPACE   namespace of the Lease, required with leader election",
-      "  LEADER_ELECTION_LEASE_NAME  name of the Lease (default okta-user-operator)"
+      "  LEADER_ELECTION_LEASE_NAME  name of the Lease (default okta-user-operator)",
+      "  ADOPTION_ENABLED            false forbids adopting existing Okta users (default true)",
+      "  ADMIN_USERS_ALLOWED         true lets the operator manage Okta administrators (default false)"
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -97,7 +99,10 @@ final class RunCommand implements Callable<Integer> {
     OperatorOptions options =
         new OperatorOptions(
             settings.watchNamespaces(),
-            new ReconcilerSettings(resyncInterval, defaults.transitionPollInterval(), defaults.credentialsRetryInterval()),
+            defaults
+                .withResyncInterval(resyncInterval)
+                .withAdoptionAllowed(settings.adoptionEnabled())
+                .withAdminUsersAllowed(settings.adminUsersAllowed()),
             Clock.systemUTC(),
             registry,
             settings.leaderElection());

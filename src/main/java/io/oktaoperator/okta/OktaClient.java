@@ -100,7 +100,23 @@ public final class OktaClient implements AutoCloseable {
    *     question and answer is set
    */
   public OktaAccount createUser(NewUser user, boolean activate) {
+    return createUser(user, activate, false);
+  }
+
+  /**
+   * Creates a user: {@code POST /api/v1/users?activate={activate}}, adding {@code
+   * nextLogin=changePassword} when the user must change the password at first sign-in.
+   *
+   * @param changePasswordAtNextLogin true to expire the given password at once; Okta accepts it only
+   *     with {@code activate} and a password
+   * @throws IllegalArgumentException as {@link #createUser(NewUser, boolean)}, and when {@code
+   *     changePasswordAtNextLogin} comes without a password or without {@code activate}
+   */
+  public OktaAccount createUser(NewUser user, boolean activate, boolean changePasswordAtNextLogin) {
     Objects.requireNonNull(user, "user");
+    if (changePasswordAtNextLogin && (!activate || user.password() == null)) {
+      throw new IllegalArgumentException("nextLogin=changePassword needs activate=true and a password");
+    }
     if (user.profile() == null) {
       throw new IllegalArgumentException("NewUser.profile is missing; Okta requires a profile to create a user");
     }
@@ -109,8 +125,11 @@ public final class OktaClient implements AutoCloseable {
           "NewUser has a recovery question or a recovery answer but not both; Okta requires both together");
     }
 
-    HttpUrl url = usersUrl().addQueryParameter("activate", Boolean.toString(activate)).build();
-    Request request = newRequest(url).post(RequestBody.create(json.createUserBody(user), JSON)).build();
+    HttpUrl.Builder url = usersUrl().addQueryParameter("activate", Boolean.toString(activate));
+    if (changePasswordAtNextLogin) {
+      url.addQueryParameter("nextLogin", "changePassword");
+    }
+    Request request = newRequest(url.build()).post(RequestBody.create(json.createUserBody(user), JSON)).build();
     return send(Endpoint.CREATE_USER, request, (headers, body) -> json.readUser(body));
   }
 
@@ -123,6 +142,16 @@ public final class OktaClient implements AutoCloseable {
     } catch (OktaNotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Lists the types of the admin roles assigned to a user, such as {@code SUPER_ADMIN} or {@code
+   * USER_ADMIN}: {@code GET /api/v1/users/{id}/roles}. An empty list means the user is no administrator.
+   */
+  public List<String> listAdminRoleTypes(String id) {
+    HttpUrl url = userUrl(id).addPathSegment("roles").build();
+    Request request = newRequest(url).get().build();
+    return send(Endpoint.LIST_ASSIGNED_ROLES, request, (headers, body) -> json.readRoleTypes(body));
   }
 
   /**
@@ -484,7 +513,8 @@ public final class OktaClient implements AutoCloseable {
     SUSPEND_USER("suspendUser", "POST /api/v1/users/{id}/lifecycle/suspend"),
     UNSUSPEND_USER("unsuspendUser", "POST /api/v1/users/{id}/lifecycle/unsuspend"),
     UNLOCK_USER("unlockUser", "POST /api/v1/users/{id}/lifecycle/unlock"),
-    DELETE_USER("deleteUser", "DELETE /api/v1/users/{id}");
+    DELETE_USER("deleteUser", "DELETE /api/v1/users/{id}"),
+    LIST_ASSIGNED_ROLES("listAssignedRolesForUser", "GET /api/v1/users/{id}/roles");
 
     /** Okta's operationId in its OpenAPI spec. */
     final String operationId;

@@ -81,6 +81,27 @@ final class UserJson {
   }
 
   /**
+   * Reads the {@code type} of each role assignment in a JSON array, as {@code
+   * listAssignedRolesForUser} returns it.
+   *
+   * @throws IOException when the body is not a JSON array of objects
+   */
+  List<String> readRoleTypes(byte[] body) throws IOException {
+    JsonNode root = mapper.readTree(body);
+    if (root == null || !root.isArray()) {
+      throw new IOException("expected a JSON array of role assignments, got " + describe(root));
+    }
+    List<String> types = new ArrayList<>(root.size());
+    for (JsonNode role : root) {
+      if (!role.isObject()) {
+        throw new IOException("expected a role assignment object, got " + describe(role));
+      }
+      types.add(role.path("type").asText("UNKNOWN"));
+    }
+    return types;
+  }
+
+  /**
    * Reads a JSON array of user objects, as {@code listUsers} returns it.
    *
    * @throws IOException when the body is not a JSON array of user objects

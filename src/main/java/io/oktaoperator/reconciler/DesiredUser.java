@@ -1,6 +1,7 @@
 package io.oktaoperator.reconciler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oktaoperator.api.v1alpha1.NextLogin;
 import io.oktaoperator.api.v1alpha1.OktaUserSpec;
 import io.oktaoperator.api.v1alpha1.SecretKeyReference;
 import io.oktaoperator.api.v1alpha1.UserCredentials;
@@ -21,7 +22,9 @@ public record DesiredUser(
     boolean sendActivationEmail,
     SecretKeyReference passwordRef,
     String recoveryQuestion,
-    SecretKeyReference recoveryAnswerRef) {
+    SecretKeyReference recoveryAnswerRef,
+    boolean adopt,
+    boolean changePasswordAtNextLogin) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> REQUIRED = List.of("login", "email", "firstName", "lastName");
@@ -59,11 +62,17 @@ public record DesiredUser(
         problems.add("spec.profile." + name + " is required and must not be blank");
       }
     }
-    for (String name : profile.keySet()) {
+    for (Map.Entry<String, Object> attribute : profile.entrySet()) {
+      String name = attribute.getKey();
       if (!ATTRIBUTE_NAME.matcher(name).matches()) {
         problems.add(
             "spec.profile." + name + " is not a valid Okta attribute name: use a letter followed by letters,"
                 + " digits or underscores");
+      }
+      if (containsOutsideBasicPlane(attribute.getValue())) {
+        problems.add(
+            "spec.profile." + name + " contains a character outside Unicode's Basic Multilingual Plane (such as"
+                + " an emoji), which Okta rejects: remove it");
       }
     }
 
@@ -84,16 +93,41 @@ public record DesiredUser(
       checkReference(answerRef, "spec.credentials.recoveryQuestion.answerSecretRef", problems);
     }
 
+    boolean changePasswordAtNextLogin = spec.getNextLogin() == NextLogin.CHANGE_PASSWORD;
+    UserState state = spec.getState() == null ? UserState.ACTIVE : spec.getState();
+    if (changePasswordAtNextLogin && passwordRef == null) {
+      problems.add("spec.nextLogin needs a password: set spec.credentials.passwordSecretRef");
+    }
+    if (changePasswordAtNextLogin && state != UserState.ACTIVE) {
+      problems.add("spec.nextLogin applies only to a user activated on create: set spec.state to Active");
+    }
+
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(problems);
     }
     return new DesiredUser(
         profile,
-        spec.getState() == null ? UserState.ACTIVE : spec.getState(),
+        state,
         Boolean.TRUE.equals(spec.getSendActivationEmail()),
         passwordRef,
         question,
-        answerRef);
+        answerRef,
+        Boolean.TRUE.equals(spec.getAdopt()),
+        changePasswordAtNextLogin);
+  }
+
+  /** True when a string anywhere in the value holds a code point that needs four bytes in UTF-8. */
+  private static boolean containsOutsideBasicPlane(Object value) {
+    if (value instanceof String text) {
+      return text.codePoints().anyMatch(Character::isSupplementaryCodePoint);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.values().stream().anyMatch(DesiredUser::containsOutsideBasicPlane);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().anyMatch(DesiredUser::containsOutsideBasicPlane);
+    }
+    return false;
   }
 
   private static void checkReference(SecretKeyReference reference, String field, List<String> problems) {

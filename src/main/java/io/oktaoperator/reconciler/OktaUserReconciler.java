@@ -8,14 +8,20 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.oktaoperator.api.v1alpha1.CreateIntent;
 import io.oktaoperator.api.v1alpha1.OktaUser;
 import io.oktaoperator.api.v1alpha1.OktaUserStatus;
+import io.oktaoperator.okta.OktaAccount;
 import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.okta.OktaException;
 import io.oktaoperator.reconciler.StatusFactory.Bookkeeping;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,6 +35,10 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
 
   private static final Logger log = LoggerFactory.getLogger(OktaUserReconciler.class);
 
+  /** Annotation that switches off every Okta write for one resource while its value is "true". */
+  public static final String PAUSED_ANNOTATION = OktaUser.GROUP + "/paused";
+
+  private final OktaClient okta;
   private final UserSync sync;
   private final UserDeletion deletion;
   private final EventRecorder events;
@@ -38,7 +48,8 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
 
   public OktaUserReconciler(
       OktaClient okta, SecretReader secrets, EventRecorder events, ReconcilerSettings settings, Clock clock) {
-    this.sync = new UserSync(okta, secrets, events, settings);
+    this.okta = okta;
+    this.sync = new UserSync(okta, secrets, events, settings, clock);
     this.deletion = new UserDeletion(okta, events, settings);
     this.events = events;
     this.statusFactory = new StatusFactory(clock);
@@ -56,8 +67,16 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
       }
       SyncResult result;
       try {
-        DesiredUser desired = DesiredUser.from(resource.getSpec());
-        result = sync.sync(resource, previous, desired);
+        if (isPaused(resource)) {
+          result = observeOnly(previous);
+        } else {
+          Optional<OktaUser> owner = DuplicateGuard.otherOwner(resource, context.getPrimaryCache());
+          if (owner.isPresent()) {
+            return reportDuplicate(resource, context, previous, owner.get());
+          }
+          DesiredUser desired = DesiredUser.from(resource.getSpec());
+          result = sync.sync(resource, previous, desired, intent -> recordIntent(resource, context, previous, intent));
+        }
       } catch (DesiredUser.InvalidSpecException e) {
         result = stalledWithoutOkta(previous, Reasons.INVALID_SPEC, e.getMessage());
       } catch (SecretReader.MissingSecretException e) {
@@ -76,6 +95,63 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
     } finally {
       MDC.remove(UserSync.MDC_OKTA_USER_ID);
     }
+  }
+
+  @Override
+  public List<EventSource<?, OktaUser>> prepareEventSources(EventSourceContext<OktaUser> context) {
+    context.getPrimaryCache().addIndexer(DuplicateGuard.LOGIN_INDEX, DuplicateGuard::loginKeys);
+    return List.of();
+  }
+
+  /**
+   * Decides which changes of an OktaUser start a reconcile: a new generation (a spec change), a
+   * change of the paused annotation or of the finalizers (the framework reconciles after adding its
+   * finalizer), or the start of its deletion. Status writes, including the operator's own, do not.
+   */
+  public static boolean isRelevantUpdate(OktaUser updated, OktaUser old) {
+    boolean newGeneration = !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration());
+    boolean pauseChanged = isPaused(updated) != isPaused(old);
+    boolean finalizersChanged = !Objects.equals(updated.getMetadata().getFinalizers(), old.getMetadata().getFinalizers());
+    boolean deletionStarted = updated.getMetadata().getDeletionTimestamp() != null && old.getMetadata().getDeletionTimestamp() == null;
+    return newGeneration || pauseChanged || finalizersChanged || deletionStarted;
+  }
+
+  static boolean isPaused(OktaUser resource) {
+    var annotations = resource.getMetadata().getAnnotations();
+    return annotations != null && "true".equalsIgnoreCase(annotations.get(PAUSED_ANNOTATION));
+  }
+
+  /** Reads the user while paused, so the status stays current, and makes no Okta write. */
+  private SyncResult observeOnly(OktaUserStatus previous) {
+    OktaAccount account = previous.getId() == null ? null : okta.findUser(previous.getId()).orElse(null);
+    Outcome paused = new Outcome.Paused(
+        "Reconciliation is paused by the annotation " + PAUSED_ANNOTATION + "=true: the operator reads Okta but"
+            + " changes nothing there. Remove the annotation to resume.");
+    return new SyncResult(account, Bookkeeping.of(previous), paused, settings.resyncInterval());
+  }
+
+  /** Stalls a resource whose login another resource owns, and forgets any Okta id so deletion never touches it. */
+  private UpdateControl<OktaUser> reportDuplicate(
+      OktaUser resource, Context<OktaUser> context, OktaUserStatus previous, OktaUser owner) {
+    String ownerName = owner.getMetadata().getNamespace() + "/" + owner.getMetadata().getName();
+    Outcome outcome = new Outcome.Stalled(
+        Reasons.DUPLICATE_LOGIN,
+        "OktaUser " + ownerName + " already manages login " + resource.getSpec().getProfile().getLogin()
+            + ". Delete this resource or change its spec.profile.login; deleting it leaves the Okta user alone.");
+    OktaUserStatus next = statusFactory.build(previous, null, new Bookkeeping(List.of(), null), outcome, generation(resource));
+    announceStall(resource, previous, outcome);
+    if (!next.equals(previous)) {
+      writeStatus(resource, context, next);
+    }
+    return UpdateControl.<OktaUser>noUpdate().rescheduleAfter(settings.resyncInterval());
+  }
+
+  /** Persists the create intent, keeping everything else of the status as it was. */
+  private void recordIntent(OktaUser resource, Context<OktaUser> context, OktaUserStatus previous, CreateIntent intent) {
+    OktaUserStatus next = copy(previous);
+    next.setCreateIntent(intent);
+    writeStatus(resource, context, next);
+    previous.setCreateIntent(intent);
   }
 
   @Override
@@ -99,6 +175,14 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
   @Override
   public DeleteControl cleanup(OktaUser resource, Context<OktaUser> context) {
     OktaUserStatus previous = statusOf(resource);
+    if (isPaused(resource)) {
+      if (previous.getId() != null) {
+        log.info("Left Okta user {} untouched: reconciliation is paused", previous.getId());
+        events.normal(resource, Reasons.ORPHANED,
+            "Left Okta user " + previous.getId() + " untouched because reconciliation is paused");
+      }
+      return DeleteControl.defaultDelete();
+    }
     try {
       UserDeletion.Step step = deletion.delete(resource);
       if (step.done()) {
@@ -163,10 +247,12 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
    * resource and writes the same status again.
    */
   private static void writeStatus(OktaUser resource, Context<OktaUser> context, OktaUserStatus next) {
-    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, fresh -> {
+    OktaUser written = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, fresh -> {
       fresh.setStatus(next);
       return fresh;
     });
+    // A second write in the same reconcile must lock on the version just written.
+    resource.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
   }
 
   /** Records a Warning Event when the resource becomes Stalled, or stalls for a new reason. */
@@ -213,6 +299,7 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
     copy.setConditions(status.getConditions() == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(status.getConditions()));
     copy.setManagedAttributes(status.getManagedAttributes() == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(status.getManagedAttributes()));
     copy.setPasswordSecretVersion(status.getPasswordSecretVersion());
+    copy.setCreateIntent(status.getCreateIntent());
     return copy;
   }
 

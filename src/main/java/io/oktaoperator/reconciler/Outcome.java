@@ -18,6 +18,14 @@ public sealed interface Outcome {
   /** Work is under way or being retried; no change to the resource is needed. */
   record Progressing(String reason, String message) implements Outcome {}
 
+  /** Okta writes are switched off for this resource by the paused annotation. */
+  record Paused(String message) implements Outcome {
+    @Override
+    public String reason() {
+      return Reasons.PAUSED;
+    }
+  }
+
   /** Progress needs a change by a person: the spec, a Secret, the Okta org or the operator's settings. */
   record Stalled(String reason, String message) implements Outcome {}
 }

@@ -15,6 +15,9 @@ public final class Reasons {
   public static final String OKTA_UNAVAILABLE = "OktaUnavailable";
   public static final String DELETING = "Deleting";
 
+  // Neither progressing nor stalled: a person switched Okta writes off.
+  public static final String PAUSED = "Paused";
+
   // Stalled
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
@@ -22,10 +25,14 @@ public final class Reasons {
   public static final String OKTA_AUTHENTICATION_FAILED = "OktaAuthenticationFailed";
   public static final String OKTA_ACCESS_DENIED = "OktaAccessDenied";
   public static final String LOGIN_CONFLICT = "LoginConflict";
+  public static final String DUPLICATE_LOGIN = "DuplicateLogin";
+  public static final String ADMIN_USER_PROTECTED = "AdminUserProtected";
   public static final String TRANSITION_NOT_ALLOWED = LifecyclePlanner.REASON_NOT_ALLOWED;
 
   // Events only
   public static final String CREATED = "Created";
+  public static final String ADOPTED = "Adopted";
+  public static final String CREATE_RECOVERED = "CreateRecovered";
   public static final String RECREATED = "Recreated";
   public static final String PROFILE_UPDATED = "ProfileUpdated";
   public static final String PASSWORD_SET = "PasswordSet";

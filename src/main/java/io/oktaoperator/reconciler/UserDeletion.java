@@ -7,6 +7,7 @@ import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.okta.OktaNotFoundException;
 import io.oktaoperator.okta.OktaStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,17 @@ final class UserDeletion {
           new Outcome.Progressing(
               Reasons.DELETING, "Waiting for Okta to finish moving user " + id + " to " + account.transitioningToStatus()),
           settings.transitionPollInterval());
+    }
+    if (!settings.adminUsersAllowed()) {
+      List<String> roles = okta.listAdminRoleTypes(id);
+      if (!roles.isEmpty()) {
+        // Blocking the deletion would strand the resource; leaving the administrator alone is safe.
+        log.warn("Left Okta user {} in Okta: it holds admin roles {}", id, roles);
+        events.warning(resource, Reasons.ADMIN_USER_PROTECTED,
+            "Left Okta user " + id + " in Okta because it holds admin roles " + roles
+                + "; remove it in Okta if it should go");
+        return Step.finished();
+      }
     }
     if (status != OktaStatus.DEPROVISIONED) {
       okta.deactivate(id);

@@ -18,6 +18,10 @@ import java.util.Set;
  * @param logFormat {@code LOG_FORMAT}, text (default) or json
  * @param leaderElection from {@code LEADER_ELECTION_ENABLED}, {@code LEADER_ELECTION_NAMESPACE} and
  *     {@code LEADER_ELECTION_LEASE_NAME}; null when leader election is off (the default)
+ * @param adoptionEnabled {@code ADOPTION_ENABLED} (default true): false forbids every OktaUser from
+ *     adopting an existing Okta user, whatever its {@code spec.adopt}
+ * @param adminUsersAllowed {@code ADMIN_USERS_ALLOWED} (default false): true lets the operator adopt,
+ *     change and delete Okta users who hold admin roles
  */
 public record EnvironmentSettings(
     URI oktaOrgUrl,
@@ -25,7 +29,9 @@ public record EnvironmentSettings(
     Set<String> watchNamespaces,
     int httpPort,
     LogFormat logFormat,
-    OperatorOptions.LeaderElection leaderElection) {
+    OperatorOptions.LeaderElection leaderElection,
+    boolean adoptionEnabled,
+    boolean adminUsersAllowed) {
 
   public static final String OKTA_ORG_URL = "OKTA_ORG_URL";
   public static final String OKTA_API_TOKEN = "OKTA_API_TOKEN";
@@ -35,6 +41,8 @@ public record EnvironmentSettings(
   public static final String LEADER_ELECTION_ENABLED = "LEADER_ELECTION_ENABLED";
   public static final String LEADER_ELECTION_NAMESPACE = "LEADER_ELECTION_NAMESPACE";
   public static final String LEADER_ELECTION_LEASE_NAME = "LEADER_ELECTION_LEASE_NAME";
+  public static final String ADOPTION_ENABLED = "ADOPTION_ENABLED";
+  public static final String ADMIN_USERS_ALLOWED = "ADMIN_USERS_ALLOWED";
   static final int DEFAULT_HTTP_PORT = 8080;
   static final String DEFAULT_LEASE_NAME = "okta-user-operator";
 
@@ -68,7 +76,20 @@ public record EnvironmentSettings(
         namespaces,
         parsePort(environment.get(HTTP_PORT)),
         LogFormat.parse(environment.get(LOG_FORMAT)),
-        parseLeaderElection(environment));
+        parseLeaderElection(environment),
+        parseBoolean(environment, ADOPTION_ENABLED, true),
+        parseBoolean(environment, ADMIN_USERS_ALLOWED, false));
+  }
+
+  private static boolean parseBoolean(Map<String, String> environment, String name, boolean defaultValue) {
+    String value = environment.getOrDefault(name, "").trim();
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new InvalidSettingException(name + " must be true or false, not '" + value + "'");
   }
 
   private static int parsePort(String value) {
@@ -87,12 +108,8 @@ public record EnvironmentSettings(
   }
 
   private static OperatorOptions.LeaderElection parseLeaderElection(Map<String, String> environment) {
-    String enabled = environment.getOrDefault(LEADER_ELECTION_ENABLED, "false").trim();
-    if (enabled.isEmpty() || enabled.equalsIgnoreCase("false")) {
+    if (!parseBoolean(environment, LEADER_ELECTION_ENABLED, false)) {
       return null;
-    }
-    if (!enabled.equalsIgnoreCase("true")) {
-      throw new InvalidSettingException(LEADER_ELECTION_ENABLED + " must be true or false, not '" + enabled + "'");
     }
     String namespace = environment.get(LEADER_ELECTION_NAMESPACE);
     if (namespace == null || namespace.isBlank()) {

@@ -67,6 +67,8 @@ public final class OktaUserOperator implements AutoCloseable {
             configuration.settingNamespaces(options.watchNamespaces());
           }
           configuration.withFinalizer(OktaUser.FINALIZER);
+          configuration.withGenerationAware(false);
+          configuration.withOnUpdateFilter(OktaUserReconciler::isRelevantUpdate);
           configuration.withRetry(transientFailureRetry());
         });
     operator.start();
