@@ -193,6 +193,34 @@ final class OperatorTestEnvironment implements AutoCloseable {
     return simulator.requestLog().stream().filter(r -> writes.contains(r.method())).toList();
   }
 
+  /** Creates the namespace if it does not exist yet. */
+  void createNamespace(String namespace) {
+    client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .createOr(existing -> existing.update());
+  }
+
+  /** Sets or removes the paused annotation. */
+  void setPaused(String name, boolean paused) {
+    resource(name).edit(user -> {
+      var annotations = new java.util.HashMap<String, String>();
+      if (user.getMetadata().getAnnotations() != null) {
+        annotations.putAll(user.getMetadata().getAnnotations());
+      }
+      if (paused) {
+        annotations.put("oktaoperator.io/paused", "true");
+      } else {
+        annotations.remove("oktaoperator.io/paused");
+      }
+      user.getMetadata().setAnnotations(annotations);
+      return user;
+    });
+  }
+
+  /** Okta users whose login matches, as Okta compares logins. */
+  long oktaUsersWithLogin(String login) {
+    return simulator.users().stream().filter(u -> login.equalsIgnoreCase(String.valueOf(u.profile().get("login")))).count();
+  }
+
   static OktaUser user(String name, String login, UserState state) {
     OktaUserProfile profile = new OktaUserProfile();
     profile.setLogin(login);
