@@ -6,8 +6,8 @@ import java.time.Instant;
  * HTTP 429 (E0000047): a rate-limit bucket or the concurrency limit is exhausted until {@link #resetAt()}.
  *
  * <p>Okta sends this status, or the client's {@link RateLimiter} raises it before sending when the
- * org's budget is spent; {@link #clientSide()} distinguishes the two. Both carry HTTP status 429, so
- * callers handle them alike: try again after {@link #resetAt()}.
+ * org's budget is spent, and {@link #clientSide()} distinguishes the two. Both carry HTTP status
+ * 429, so callers handle them alike and try again after {@link #resetAt()}.
  */
 public final class OktaRateLimitException extends OktaApiException {
 
