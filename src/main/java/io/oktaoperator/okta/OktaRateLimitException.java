@@ -39,14 +39,14 @@ public final class OktaRateLimitException extends OktaApiException {
 
   /**
    * Returns when to try again: the end of the bucket's window, or a bounded backoff when Okta's
-   * {@code X-Rate-Limit-Reset} header was unusable. Null only when whoever created the exception
-   * did not know.
+   * {@code X-Rate-Limit-Reset} header was unusable. Null only when the code that created the
+   * exception passed no reset time.
    */
   public Instant resetAt() {
     return resetAt;
   }
 
-  /** Returns true when the client rejected the request without sending it, false when Okta answered 429. */
+  /** Returns true when the client rejected the request without sending it, false when Okta returned 429. */
   public boolean clientSide() {
     return clientSide;
   }
