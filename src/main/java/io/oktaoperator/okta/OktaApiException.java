@@ -10,12 +10,17 @@ public class OktaApiException extends OktaException {
   private final OktaError error;
 
   public OktaApiException(String operation, int httpStatus, OktaError error) {
-    super(describe(operation, httpStatus, error), null);
+    this(httpStatus, error, describe(operation, httpStatus, error));
+  }
+
+  /** For subclasses that write their own message, such as a request the client rejected before sending. */
+  protected OktaApiException(int httpStatus, OktaError error, String message) {
+    super(message, null);
     this.httpStatus = httpStatus;
     this.error = error;
   }
 
-  private static String describe(String operation, int httpStatus, OktaError error) {
+  static String describe(String operation, int httpStatus, OktaError error) {
     StringBuilder message = new StringBuilder();
     message.append(operation).append(" failed: HTTP ").append(httpStatus);
     if (error.errorCode() != null) {

@@ -6,7 +6,9 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +36,11 @@ import org.slf4j.LoggerFactory;
  * OktaException} subclass. The client never retries. It follows no redirects and turns off OkHttp's
  * silent retry on connection failure, so the caller owns every retry decision.
  *
- * <p>Thread-safe. Logs one DEBUG line per HTTP call and nothing at INFO or above.
+ * <p>Every request first passes the org's {@link RateLimiter}, which throws a client-side {@link
+ * OktaRateLimitException} at once, without sending, when the budget is spent. No method waits for
+ * rate-limit budget.
+ *
+ * <p>Thread-safe. Logs one DEBUG line per HTTP call or rejected request and nothing at INFO or above.
  */
 public final class OktaClient implements AutoCloseable {
 
@@ -57,10 +63,12 @@ public final class OktaClient implements AutoCloseable {
   private final Map<String, RateLimitSnapshot> rateLimitsByEndpoint = new ConcurrentHashMap<>();
   private final AtomicReference<RateLimitSnapshot> lastRateLimit = new AtomicReference<>();
   private final OktaCallListener listener;
+  private final RateLimiter rateLimiter;
 
   private OktaClient(Builder builder) {
     this.baseUrl = OrgUrl.parse(builder.orgUrl, builder.allowInsecureLoopback);
     this.listener = builder.listener;
+    this.rateLimiter = new RateLimiter(builder.clock, builder.maxConcurrentRequests, builder.rateLimitReserve);
     this.authorization = "SSWS " + checkedToken(builder.apiToken);
 
     this.http =
@@ -277,6 +285,16 @@ public final class OktaClient implements AutoCloseable {
   }
 
   /**
+   * Returns a copy of the client-side rate-limit budget per bucket, keyed like {@link
+   * #lastRateLimits()}. Unlike the headers, {@code remaining} counts down as requests are sent, and
+   * after a 429 it is 0 until {@code resetAt}. {@code limit} is 0 when Okta has not reported one
+   * for the bucket, and a {@code resetAt} in the past means the window has ended.
+   */
+  public Map<String, RateLimitSnapshot> budgets() {
+    return rateLimiter.budgets();
+  }
+
+  /**
    * Shuts down OkHttp's dispatcher executor and closes its pooled connections. Calls made after
    * this throw {@link IllegalStateException}.
    */
@@ -297,6 +315,11 @@ public final class OktaClient implements AutoCloseable {
   /** Returns the underlying OkHttp client, for tests that check its settings. */
   OkHttpClient httpClient() {
     return http;
+  }
+
+  /** Returns the number of requests whose response has not been read yet, for tests of the in-flight cap. */
+  int requestsInFlight() {
+    return rateLimiter.requestsInFlight();
   }
 
   private void lifecycle(Endpoint endpoint, String id, String action, Boolean sendEmail) {
@@ -348,31 +371,42 @@ public final class OktaClient implements AutoCloseable {
    * Sends one request and returns what {@code reader} makes of a 2xx response. Every other status
    * goes through {@link OktaErrorMapper}, and an I/O failure or timeout becomes an {@link
    * OktaTransportException}.
+   *
+   * @throws OktaRateLimitException without sending when {@link RateLimiter} rejects the request
    */
   private <T> T send(Endpoint endpoint, Request request, ResponseReader<T> reader) {
     if (closed.get()) {
       throw new IllegalStateException("OktaClient for " + orgUrl() + " is closed");
     }
     String operation = describe(endpoint, request);
-    long startNanos = System.nanoTime();
 
     int status;
     Headers headers;
     byte[] body;
-    try (Response response = http.newCall(request).execute()) {
-      status = response.code();
-      headers = response.headers();
-      body = response.body().bytes();
-    } catch (IOException e) {
-      listener.onCall(endpoint.operationId, OktaCallListener.NO_RESPONSE, Duration.ofNanos(System.nanoTime() - startNanos), null);
-      LOG.debug(
-          "{} {} {} failed after {} ms: {}",
-          endpoint.operationId,
-          request.method(),
-          logTarget(request.url()),
-          elapsedMillis(startNanos),
-          e.toString());
-      throw transportFailure(operation, e);
+    Instant rateLimitResetAt;
+    long startNanos;
+    RateLimiter.Permit permit = acquirePermit(endpoint, request, operation);
+    try {
+      startNanos = System.nanoTime();
+      try (Response response = http.newCall(request).execute()) {
+        status = response.code();
+        headers = response.headers();
+        body = response.body().bytes();
+      } catch (IOException e) {
+        listener.onCall(endpoint.operationId, OktaCallListener.NO_RESPONSE, Duration.ofNanos(System.nanoTime() - startNanos), null);
+        LOG.debug(
+            "{} {} {} failed after {} ms: {}",
+            endpoint.operationId,
+            request.method(),
+            logTarget(request.url()),
+            elapsedMillis(startNanos),
+            e.toString());
+        throw transportFailure(operation, e);
+      }
+      rateLimitResetAt = rateLimiter.recordResponse(endpoint.rateLimitKey(), status, headers);
+    } finally {
+      // Also on a timeout or any other failure, or the in-flight slot would be lost for good.
+      permit.release();
     }
 
     LOG.debug(
@@ -386,7 +420,7 @@ public final class OktaClient implements AutoCloseable {
     listener.onCall(endpoint.operationId, status, Duration.ofNanos(System.nanoTime() - startNanos), rateLimit);
 
     if (status < 200 || status > 299) {
-      throw errorMapper.toException(operation, status, headers, body);
+      throw errorMapper.toException(operation, status, body, rateLimitResetAt);
     }
     try {
       return reader.read(headers, body);
@@ -396,6 +430,21 @@ public final class OktaClient implements AutoCloseable {
       throw new OktaTransportException(
           operation + " to " + hostAndPort() + " returned HTTP " + status + " with a body that is not what Okta documents: " + reason,
           e);
+    }
+  }
+
+  private RateLimiter.Permit acquirePermit(Endpoint endpoint, Request request, String operation) {
+    try {
+      return rateLimiter.acquire(endpoint.rateLimitKey(), operation);
+    } catch (OktaRateLimitException e) {
+      LOG.debug(
+          "{} {} {} not sent until {}: {}",
+          endpoint.operationId,
+          request.method(),
+          logTarget(request.url()),
+          e.resetAt(),
+          e.error().errorSummary());
+      throw e;
     }
   }
 
@@ -542,6 +591,9 @@ public final class OktaClient implements AutoCloseable {
     private Duration writeTimeout = Duration.ofSeconds(30);
     private OktaCallListener listener = OktaCallListener.NONE;
     private Duration callTimeout = Duration.ofSeconds(60);
+    private int maxConcurrentRequests = RateLimiter.DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private int rateLimitReserve = RateLimiter.DEFAULT_RESERVE;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -600,10 +652,43 @@ public final class OktaClient implements AutoCloseable {
     }
 
     /**
+     * Maximum number of requests in flight to the org at once; default 35. A request beyond it is
+     * rejected with a client-side {@link OktaRateLimitException} instead of waiting.
+     *
+     * <p>Okta's concurrency limit is org-wide: 75 on Workforce and Customer Identity plans and 35 on
+     * the Integrator Free plan (developer.okta.com/docs/reference/rl2-concurrency, 2026). The
+     * default is under half of 75, so other clients of the org keep room, and within 35.
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      this.maxConcurrentRequests = maxConcurrentRequests;
+      return this;
+    }
+
+    /**
+     * Requests per rate-limit window and bucket that the client leaves unused; default 0. The
+     * client stops sending to a bucket once Okta reports this many requests remaining or fewer.
+     *
+     * <p>The default spends the whole budget Okta grants. Okta already caps each API token at 50%
+     * of a bucket by default, which keeps the rest for other tools. Set a reserve when other tools
+     * share this token, or when the org raised the token's share.
+     */
+    public Builder rateLimitReserve(int rateLimitReserve) {
+      this.rateLimitReserve = rateLimitReserve;
+      return this;
+    }
+
+    /** Clock that rate-limit windows and backoffs are measured with; default the system clock in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = java.util.Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws IllegalArgumentException when the URL is missing, not https (outside the loopback
-     *     exception), or the token is missing or blank, or a timeout is not positive
+     *     exception), or the token is missing or blank, or a timeout is not positive, or {@code
+     *     maxConcurrentRequests} is below 1 or {@code rateLimitReserve} below 0
      */
     public OktaClient build() {
       return new OktaClient(this);
@@ -627,6 +712,10 @@ public final class OktaClient implements AutoCloseable {
           + writeTimeout
           + ", callTimeout="
           + callTimeout
+          + ", maxConcurrentRequests="
+          + maxConcurrentRequests
+          + ", rateLimitReserve="
+          + rateLimitReserve
           + "}";
     }
   }

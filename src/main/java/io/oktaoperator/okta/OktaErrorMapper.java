@@ -3,9 +3,9 @@ package io.oktaoperator.okta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.Headers;
 
 /**
  * The single mapping from an Okta error response to an exception. It parses Okta's error body and
@@ -23,8 +23,9 @@ final class OktaErrorMapper {
    * Builds the exception for a response with a status outside 2xx.
    *
    * @param operation Okta operation id, method and path, such as {@code createUser POST /api/v1/users}
+   * @param rateLimitResetAt for HTTP 429, when {@link RateLimiter} lets the bucket be used again
    */
-  OktaApiException toException(String operation, int httpStatus, Headers headers, byte[] body) {
+  OktaApiException toException(String operation, int httpStatus, byte[] body, Instant rateLimitResetAt) {
     OktaError error = parseError(body);
 
     if (httpStatus == 400) {
@@ -40,7 +41,7 @@ final class OktaErrorMapper {
       return new OktaConflictException(operation, httpStatus, error);
     }
     if (httpStatus == 429) {
-      return new OktaRateLimitException(operation, error, RateLimitSnapshot.parseResetAt(headers));
+      return new OktaRateLimitException(operation, error, rateLimitResetAt, false);
     }
     if (httpStatus >= 500 && httpStatus <= 599) {
       return new OktaServerException(operation, httpStatus, error);

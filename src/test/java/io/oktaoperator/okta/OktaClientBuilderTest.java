@@ -242,4 +242,39 @@ class OktaClientBuilderTest {
 
     assertTrue(client.httpClient().dispatcher().executorService().isShutdown());
   }
+
+  @Test
+  void rejectsMaxConcurrentRequestsBelowOne() {
+    OktaClient.Builder builder =
+        OktaClient.builder().orgUrl(URI.create("https://acme.okta.com")).apiToken(TOKEN).maxConcurrentRequests(0);
+
+    IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, builder::build);
+
+    assertEquals("maxConcurrentRequests must be at least 1, got 0", failure.getMessage());
+  }
+
+  @Test
+  void rejectsNegativeRateLimitReserve() {
+    OktaClient.Builder builder =
+        OktaClient.builder().orgUrl(URI.create("https://acme.okta.com")).apiToken(TOKEN).rateLimitReserve(-1);
+
+    IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, builder::build);
+
+    assertEquals("rateLimitReserve must be 0 or more, got -1", failure.getMessage());
+  }
+
+  @Test
+  void rejectsMissingClock() {
+    assertThrows(NullPointerException.class, () -> OktaClient.builder().clock(null));
+  }
+
+  @Test
+  void showsRateLimitSettingsInToString() {
+    OktaClient.Builder builder = OktaClient.builder().maxConcurrentRequests(12).rateLimitReserve(3);
+
+    assertTrue(builder.toString().contains("maxConcurrentRequests=12, rateLimitReserve=3"), builder.toString());
+    assertTrue(
+        OktaClient.builder().toString().contains("maxConcurrentRequests=35, rateLimitReserve=0"),
+        OktaClient.builder().toString());
+  }
 }

@@ -1,8 +1,8 @@
 package io.oktaoperator.okta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,39 +170,54 @@ class OktaClientErrorTest {
   }
 
   @Test
-  void readsRateLimitResetFromHeader() {
-    okta.enqueue(
-        MockOkta.json(429, "{\"errorCode\": \"E0000047\", \"errorSummary\": \"API call exceeded rate limit due to too many requests.\"}")
-            .setHeader("X-Rate-Limit-Limit", "600")
-            .setHeader("X-Rate-Limit-Remaining", "0")
-            .setHeader("X-Rate-Limit-Reset", "1609459200")
-            .build());
+  void readsRateLimitResetFromHeader() throws IOException {
+    MutableClock clock = new MutableClock(Instant.ofEpochSecond(1609459200 - 30));
+    try (MockOkta clockedOkta = new MockOkta(builder -> builder.clock(clock))) {
+      clockedOkta.enqueue(
+          MockOkta.json(429, "{\"errorCode\": \"E0000047\", \"errorSummary\": \"API call exceeded rate limit due to too many requests.\"}")
+              .setHeader("X-Rate-Limit-Limit", "600")
+              .setHeader("X-Rate-Limit-Remaining", "0")
+              .setHeader("X-Rate-Limit-Reset", "1609459200")
+              .build());
 
-    OktaRateLimitException failure = assertThrows(OktaRateLimitException.class, () -> okta.client.findUser(USER_ID));
+      OktaRateLimitException failure =
+          assertThrows(OktaRateLimitException.class, () -> clockedOkta.client.findUser(USER_ID));
 
-    assertEquals(Instant.ofEpochSecond(1609459200), failure.resetAt());
-    assertEquals(429, failure.httpStatus());
-    assertEquals("E0000047", failure.errorCode());
-    assertEquals(0, okta.client.lastRateLimit().orElseThrow().remaining());
+      assertEquals(Instant.ofEpochSecond(1609459200), failure.resetAt());
+      assertEquals(429, failure.httpStatus());
+      assertEquals("E0000047", failure.errorCode());
+      assertFalse(failure.clientSide());
+      assertEquals(0, clockedOkta.client.lastRateLimit().orElseThrow().remaining());
+    }
   }
 
   @Test
-  void leavesResetAtNullWhenHeaderAbsent() {
+  void backsOffWhenResetHeaderAbsent() {
     okta.enqueueJson(429, "{\"errorCode\": \"E0000047\"}");
+    Instant before = Instant.now();
 
     OktaRateLimitException failure = assertThrows(OktaRateLimitException.class, () -> okta.client.findUser(USER_ID));
 
-    assertNull(failure.resetAt());
+    assertBackoffFrom(before, failure.resetAt());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"soon", "1609459200.5", "", "99999999999999999999", "-99999999999999999"})
-  void leavesResetAtNullWhenHeaderUnparseable(String reset) {
+  @ValueSource(strings = {"soon", "1609459200.5", "", "99999999999999999999", "-99999999999999999", "1609459200"})
+  void backsOffWhenResetHeaderUnusable(String reset) {
     okta.enqueue(MockOkta.json(429, "{\"errorCode\": \"E0000047\"}").setHeader("X-Rate-Limit-Reset", reset).build());
+    Instant before = Instant.now();
 
     OktaRateLimitException failure = assertThrows(OktaRateLimitException.class, () -> okta.client.findUser(USER_ID));
 
-    assertNull(failure.resetAt());
+    assertBackoffFrom(before, failure.resetAt());
+  }
+
+  /** Asserts that {@code resetAt} is the first fallback backoff after {@code before}, give or take the test's own run time. */
+  private static void assertBackoffFrom(Instant before, Instant resetAt) {
+    Instant earliest = before.plus(RateLimiter.BACKOFF_INITIAL.multipliedBy(8).dividedBy(10));
+    Instant latest = Instant.now().plus(RateLimiter.BACKOFF_INITIAL);
+    assertFalse(resetAt.isBefore(earliest), resetAt + " is before " + earliest);
+    assertFalse(resetAt.isAfter(latest), resetAt + " is after " + latest);
   }
 
   @Test

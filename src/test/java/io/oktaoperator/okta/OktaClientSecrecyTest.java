@@ -71,10 +71,12 @@ class OktaClientSecrecyTest {
          "errorCauses": [{"errorSummary": "password: Password requirements were not met."}]}
         """);
     failures.add(assertThrows(OktaValidationException.class, () -> okta.client.createUser(user, true)));
-    for (int status : new int[] {401, 403, 404, 409, 429, 500}) {
+    // 429 comes last, because it closes the bucket of setPassword until the reset.
+    for (int status : new int[] {401, 403, 404, 409, 500, 429}) {
       okta.enqueueJson(status, "{\"errorCode\": \"E0000000\", \"errorSummary\": \"status " + status + "\"}");
       failures.add(assertThrows(OktaApiException.class, () -> okta.client.setPassword(USER_ID, SecretValue.of(PASSWORD))));
     }
+    failures.add(assertThrows(OktaRateLimitException.class, () -> okta.client.setPassword(USER_ID, SecretValue.of(PASSWORD))));
     okta.enqueueJson(200, "<html>not json</html>");
     failures.add(assertThrows(OktaTransportException.class, () -> okta.client.findUser(USER_ID)));
     okta.enqueue(
@@ -84,7 +86,7 @@ class OktaClientSecrecyTest {
     failures.add(assertThrows(OktaTransportException.class, () -> okta.client.findUser(USER_ID)));
     failures.add(connectionRefusedFailure());
 
-    assertEquals(11, failures.size());
+    assertEquals(12, failures.size());
     for (Throwable failure : failures) {
       assertNoSecretIn(describeChain(failure));
     }
