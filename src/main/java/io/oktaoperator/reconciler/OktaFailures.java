@@ -50,10 +50,12 @@ public final class OktaFailures {
     }
     if (failure instanceof OktaRateLimitException rateLimited) {
       Duration wait = untilReset(rateLimited.resetAt(), clock);
+      String limit = rateLimited.clientSide()
+          ? "The operator held back a request to stay within Okta's rate limit"
+          : "Okta answered HTTP 429 (rate limit exceeded)";
       return new Handling(
           new Outcome.Progressing(
-              Reasons.RATE_LIMITED,
-              "Okta's rate limit is exhausted while " + action + "; retrying in " + wait.toSeconds() + "s"),
+              Reasons.RATE_LIMITED, limit + " while " + action + "; retrying in " + wait.toSeconds() + "s"),
           false,
           wait);
     }
