@@ -21,8 +21,11 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class OktaUserProfile {
 
-  /** A login: one or more characters, none of them whitespace. */
-  static final String NO_WHITESPACE = "^\\S+$";
+  /**
+   * A login: one or more characters, none of them whitespace or {@code /} (Okta can read a user whose
+   * login contains {@code /} only by id, so the operator could not find it by login).
+   */
+  static final String NO_WHITESPACE = "^[^\\s/]+$";
   /** An e-mail address as Okta's default schema accepts it: a local part, {@code @}, and a domain. */
   static final String EMAIL = "^[^@\\s]+@[^@\\s]+$";
 
@@ -65,7 +68,7 @@ public class OktaUserProfile {
   @PrinterColumn(name = "Login", priority = 0)
   @Size(min = 5, max = 100)
   @Pattern(NO_WHITESPACE)
-  @JsonPropertyDescription("Unique login, usually an e-mail address (5 to 100 characters, no whitespace).")
+  @JsonPropertyDescription("Unique login, usually an e-mail address (5 to 100 characters, no whitespace or /).")
   private String login;
 
   @Required

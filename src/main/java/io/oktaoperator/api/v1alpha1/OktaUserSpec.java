@@ -11,10 +11,12 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "!has(self.nextLogin) || (has(self.credentials) && has(self.credentials.passwordSecretRef))",
     message = "spec.nextLogin needs a password: set spec.credentials.passwordSecretRef",
+    fieldPath = ".nextLogin",
     reason = "FieldValueRequired")
 @ValidationRule(
     value = "!has(self.nextLogin) || !has(self.state) || self.state == 'Active'",
-    message = "spec.nextLogin applies only to a user activated on create: set spec.state to Active")
+    message = "spec.nextLogin applies only to a user activated on create: set spec.state to Active",
+    fieldPath = ".nextLogin")
 public class OktaUserSpec {
 
   @Required

@@ -293,6 +293,26 @@ class CrdSchemaTest {
                 """),
             ExpectedRule.keyword("spec.profile.login", "pattern")),
         new RejectedCase(
+            "login with a slash",
+            manifest(
+                """
+                profile:
+                  login: jane/doe@example.com
+                  email: jane.doe@example.com
+                  firstName: Jane
+                  lastName: Doe
+                """),
+            ExpectedRule.keyword("spec.profile.login", "pattern")),
+        new RejectedCase(
+            "passwordSecretRef with empty name",
+            manifest(
+                MINIMAL_SPEC
+                    + """
+                    credentials:
+                      passwordSecretRef: {name: "", key: password}
+                    """),
+            ExpectedRule.keyword("spec.credentials.passwordSecretRef.name", "minLength")),
+        new RejectedCase(
             "email without @",
             manifest(
                 """
@@ -330,7 +350,7 @@ class CrdSchemaTest {
         new RejectedCase(
             "nextLogin without credentials",
             manifest(MINIMAL_SPEC + "nextLogin: ChangePassword\n"),
-            ExpectedRule.celRule("spec", "nextLogin", "passwordSecretRef")),
+            ExpectedRule.celRule("spec.nextLogin", "nextLogin", "passwordSecretRef")),
         new RejectedCase(
             "nextLogin with state Staged",
             manifest(
@@ -341,7 +361,7 @@ class CrdSchemaTest {
                       passwordSecretRef: {name: jane-credentials, key: password}
                     nextLogin: ChangePassword
                     """),
-            ExpectedRule.celRule("spec", "nextLogin", "state")),
+            ExpectedRule.celRule("spec.nextLogin", "nextLogin", "state")),
         new RejectedCase(
             "passwordSecretRef without key",
             manifest(
