@@ -135,4 +135,9 @@ final class ApiErrors {
   static ApiError internalError() {
     return new ApiError(500, "E0000009", "Internal Server Error", List.of());
   }
+
+  /** Returns 503 E0000010, which Okta sends while an org is in read-only mode, such as during maintenance. */
+  static ApiError serviceUnavailable() {
+    return new ApiError(503, "E0000010", "Service is in read only mode", List.of());
+  }
 }

@@ -11,17 +11,21 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's HTTP entry point. For every request it counts the rate limit, checks the
- * {@code Content-Length} of body-less POSTs and the API token, calls {@link UsersApi}, turns errors
- * into Okta error bodies, sets the rate-limit headers, and records the request.
+ * The simulator's HTTP entry point for the Users API. For every request it applies the injected
+ * {@link Faults}, counts the rate limit, checks the {@code Content-Length} of body-less POSTs and the
+ * API token, calls {@link UsersApi}, turns errors into Okta error bodies, sets the rate-limit
+ * headers, and records the request.
  */
 final class ApiHttpHandler implements HttpHandler {
 
@@ -37,6 +41,10 @@ final class ApiHttpHandler implements HttpHandler {
   private final RandomIds ids;
   private final ObjectMapper mapper;
   private final String defaultOrigin;
+  private final Faults faults;
+  private final StopSignal stopSignal;
+  private final Clock clock;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   ApiHttpHandler(
       UsersApi usersApi,
@@ -45,7 +53,10 @@ final class ApiHttpHandler implements HttpHandler {
       RequestLog requestLog,
       RandomIds ids,
       ObjectMapper mapper,
-      String defaultOrigin) {
+      String defaultOrigin,
+      Faults faults,
+      StopSignal stopSignal,
+      Clock clock) {
     this.usersApi = usersApi;
     this.rateLimiter = rateLimiter;
     this.authenticator = authenticator;
@@ -53,6 +64,9 @@ final class ApiHttpHandler implements HttpHandler {
     this.ids = ids;
     this.mapper = mapper;
     this.defaultOrigin = defaultOrigin;
+    this.faults = faults;
+    this.stopSignal = stopSignal;
+    this.clock = clock;
   }
 
   @Override
@@ -63,35 +77,111 @@ final class ApiHttpHandler implements HttpHandler {
     String rawQuery = uri.getRawQuery();
     String query = rawQuery == null ? "" : rawQuery;
     boolean recorded = false;
+    inFlight.incrementAndGet();
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
       List<String> pathSegments = decodePath(rawPath);
+      if (!stopSignal.pause(faults.nextLatency())) {
+        return;
+      }
       RateLimiter.Decision decision = rateLimiter.acquire(RateLimitBucket.forRequest(method, pathSegments));
       RateLimitHeaders.set(exchange.getResponseHeaders(), decision);
       exchange.getResponseHeaders().set("X-Okta-Request-Id", ids.nextRequestId());
 
+      FaultAction fault = faults.nextFault(method, rawPath);
+      FaultAction.Kind faultKind = fault == null ? null : fault.kind();
+      if (faultKind == FaultAction.Kind.HOLD && !stopSignal.pause(fault.hold())) {
+        return;
+      }
+      if (faultKind == FaultAction.Kind.DROP_CONNECTION) {
+        recorded = record(method, rawPath, query, RecordedRequest.NO_RESPONSE);
+        dropConnection(exchange);
+        return;
+      }
+
       ApiResponse response;
-      try {
-        response = respond(exchange, method, pathSegments, rawQuery, body, decision);
-      } catch (ApiErrorException e) {
-        response = errorResponse(e.error());
-      } catch (RuntimeException e) {
-        LOG.error("Request {} {} failed", method, rawPath, e);
-        response = errorResponse(ApiErrors.internalError());
+      if (faultKind == FaultAction.Kind.ERROR) {
+        response = errorResponse(fault.error());
+      } else if (faultKind == FaultAction.Kind.RATE_LIMITED) {
+        RateLimitHeaders.set(exchange.getResponseHeaders(), exhausted(decision, fault));
+        response = errorResponse(fault.error());
+      } else {
+        response = respondOrError(exchange, method, rawPath, pathSegments, rawQuery, body, decision);
+      }
+
+      if (faultKind == FaultAction.Kind.SUCCEED_THEN_DROP_CONNECTION) {
+        recorded = record(method, rawPath, query, RecordedRequest.NO_RESPONSE);
+        dropConnection(exchange);
+        return;
+      }
+      if (faultKind == FaultAction.Kind.SUCCEED_THEN_HOLD && !stopSignal.pause(fault.hold())) {
+        return;
       }
       // Recorded before the response is sent, so a client that has the response finds its request in the log.
-      requestLog.add(new RecordedRequest(method, rawPath, query, response.status()));
-      recorded = true;
+      recorded = record(method, rawPath, query, response.status());
       LOG.debug("{} {} -> {}", method, rawPath, response.status());
       write(exchange, method, response);
     } catch (IOException e) {
       LOG.debug("Could not complete the exchange of {} {}", method, rawPath, e);
     } finally {
       if (!recorded) {
-        requestLog.add(new RecordedRequest(method, rawPath, query, RecordedRequest.NO_RESPONSE));
+        record(method, rawPath, query, RecordedRequest.NO_RESPONSE);
       }
       exchange.close();
+      inFlight.decrementAndGet();
     }
+  }
+
+  /** Returns the number of Users API requests being handled, including those held by faults. */
+  int inFlightRequests() {
+    return inFlight.get();
+  }
+
+  private ApiResponse respondOrError(
+      HttpExchange exchange,
+      String method,
+      String rawPath,
+      List<String> pathSegments,
+      String rawQuery,
+      byte[] body,
+      RateLimiter.Decision decision) {
+    try {
+      return respond(exchange, method, pathSegments, rawQuery, body, decision);
+    } catch (ApiErrorException e) {
+      return errorResponse(e.error());
+    } catch (RuntimeException e) {
+      LOG.error("Request {} {} failed", method, rawPath, e);
+      return errorResponse(ApiErrors.internalError());
+    }
+  }
+
+  private boolean record(String method, String rawPath, String query, int status) {
+    requestLog.add(new RecordedRequest(method, rawPath, query, status));
+    return true;
+  }
+
+  /**
+   * Returns the rate-limit decision of a forced 429: nothing remaining, and a reset no earlier than
+   * the end of a forced rate-limit period.
+   */
+  private RateLimiter.Decision exhausted(RateLimiter.Decision decision, FaultAction fault) {
+    Duration untilReset = decision.untilReset();
+    if (fault.rateLimitedUntil() != null) {
+      Duration untilForcedEnd = Duration.between(clock.instant(), fault.rateLimitedUntil());
+      if (untilForcedEnd.compareTo(untilReset) > 0) {
+        untilReset = untilForcedEnd;
+      }
+    }
+    return new RateLimiter.Decision(decision.limit(), 0, untilReset, false);
+  }
+
+  /**
+   * Closes the TCP connection without sending a response. The JDK's HTTP server closes the
+   * connection when an exchange is closed before its response headers were sent, so the client
+   * reads end-of-stream or a reset instead of a status line.
+   */
+  private static void dropConnection(HttpExchange exchange) {
+    exchange.close();
   }
 
   private ApiResponse respond(

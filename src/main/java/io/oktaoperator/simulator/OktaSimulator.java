@@ -9,6 +9,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +40,6 @@ public final class OktaSimulator implements AutoCloseable {
     }
   }
 
-  /** Threads that serve requests; the operator calls from several reconcile threads at once. */
-  private static final int SERVER_THREADS = 16;
-
   private final HttpServer server;
   private final ExecutorService executor;
   private final URI baseUrl;
@@ -49,6 +47,9 @@ public final class OktaSimulator implements AutoCloseable {
   private final UserStore store;
   private final RequestLog requestLog;
   private final OutOfBandChanges outOfBand;
+  private final Faults faults;
+  private final ApiHttpHandler apiHandler;
+  private final StopSignal stopSignal;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OktaSimulator(
@@ -57,7 +58,10 @@ public final class OktaSimulator implements AutoCloseable {
       URI baseUrl,
       String apiToken,
       UserStore store,
-      RequestLog requestLog) {
+      RequestLog requestLog,
+      Faults faults,
+      ApiHttpHandler apiHandler,
+      StopSignal stopSignal) {
     this.server = server;
     this.executor = executor;
     this.baseUrl = baseUrl;
@@ -65,6 +69,9 @@ public final class OktaSimulator implements AutoCloseable {
     this.store = store;
     this.requestLog = requestLog;
     this.outOfBand = new OutOfBandChanges(store);
+    this.faults = faults;
+    this.apiHandler = apiHandler;
+    this.stopSignal = stopSignal;
   }
 
   /**
@@ -81,6 +88,9 @@ public final class OktaSimulator implements AutoCloseable {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     UserStore store = new UserStore(options.clock(), ids, options.asyncTransitionDelay());
     RequestLog requestLog = new RequestLog();
+    RateLimiter rateLimiter = new RateLimiter(options.clock(), options.rateLimits());
+    long seed = options.faultSeed() == null ? new SecureRandom().nextLong() : options.faultSeed();
+    Faults faults = new Faults(options.clock(), rateLimiter, seed);
 
     HttpServer server;
     InetSocketAddress address;
@@ -92,23 +102,32 @@ public final class OktaSimulator implements AutoCloseable {
           "Cannot listen on " + options.bindAddress() + ":" + options.port() + ": " + e.getMessage(), e);
     }
     URI baseUrl = baseUrl(address.getAddress(), server.getAddress().getPort());
-
+    StopSignal stopSignal = new StopSignal();
     UsersApi usersApi = new UsersApi(store, new UserJson(mapper, ids.nextSchemaId()), mapper);
-    ApiHttpHandler handler =
+    ApiHttpHandler apiHandler =
         new ApiHttpHandler(
             usersApi,
-            new RateLimiter(options.clock(), options.rateLimits()),
+            rateLimiter,
             new ApiTokenAuthenticator(List.of(apiToken)),
             requestLog,
             ids,
             mapper,
-            baseUrl.toString());
-    server.createContext("/", handler);
-    ExecutorService executor = Executors.newFixedThreadPool(SERVER_THREADS, serverThreadFactory());
+            baseUrl.toString(),
+            faults,
+            stopSignal,
+            options.clock());
+    // Threads are created as needed, because each request held by a latency or timeout fault keeps
+    // one, and a fixed pool would stop serving other requests while they wait.
+    ExecutorService executor = Executors.newCachedThreadPool(serverThreadFactory());
+    OktaSimulator simulator =
+        new OktaSimulator(
+            server, executor, baseUrl, apiToken, store, requestLog, faults, apiHandler, stopSignal);
+    server.createContext("/", apiHandler);
+    server.createContext(AdminHttpHandler.PREFIX + "/", new AdminHttpHandler(simulator, mapper));
     server.setExecutor(executor);
     server.start();
     LOG.info("Okta simulator started on {}", baseUrl);
-    return new OktaSimulator(server, executor, baseUrl, apiToken, store, requestLog);
+    return simulator;
   }
 
   /** Returns the URL that clients use as the Okta org URL, such as {@code http://127.0.0.1:43121}. */
@@ -150,10 +169,24 @@ public final class OktaSimulator implements AutoCloseable {
     return outOfBand;
   }
 
-  /** Stops the server at once; requests in progress are cut off. Calling it again does nothing. */
+  /** Returns the number of Users API requests being handled now, including those held by faults. */
+  public int inFlightRequests() {
+    return apiHandler.inFlightRequests();
+  }
+
+  /** Returns the faults injected into Users API requests, such as latency, 5xx responses or dropped connections. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Stops the server at once; requests in progress, including those held by faults, are cut off
+   * without a response. Calling it again does nothing.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      stopSignal.stop();
       server.stop(0);
       executor.shutdownNow();
       LOG.info("Okta simulator on {} stopped", baseUrl);

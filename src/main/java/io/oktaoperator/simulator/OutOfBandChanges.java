@@ -65,7 +65,7 @@ public final class OutOfBandChanges {
    * @throws IllegalStateException if the user is not PROVISIONED
    */
   public SimulatedUser completeActivation(String id) {
-    return store.changeStatusOutOfBand(id, UserStatus.PROVISIONED, UserStatus.ACTIVE);
+    return store.changeStatusOutOfBand(id, UserStatus.PROVISIONED, UserStatus.ACTIVE, true);
   }
 
   /**
@@ -74,7 +74,66 @@ public final class OutOfBandChanges {
    * @throws IllegalStateException if the user is not ACTIVE
    */
   public SimulatedUser lockOut(String id) {
-    return store.changeStatusOutOfBand(id, UserStatus.ACTIVE, UserStatus.LOCKED_OUT);
+    return store.changeStatusOutOfBand(id, UserStatus.ACTIVE, UserStatus.LOCKED_OUT, false);
+  }
+
+  /**
+   * Unlocks a LOCKED_OUT user when the lockout period of the password policy ends, making it ACTIVE.
+   *
+   * @throws IllegalStateException if the user is not LOCKED_OUT
+   */
+  public SimulatedUser autoUnlock(String id) {
+    return store.changeStatusOutOfBand(id, UserStatus.LOCKED_OUT, UserStatus.ACTIVE, false);
+  }
+
+  /**
+   * Completes a password reset: the user of a RECOVERY account sets a new password and becomes ACTIVE.
+   *
+   * @throws IllegalStateException if the user is not in RECOVERY
+   */
+  public SimulatedUser completePasswordReset(String id) {
+    return store.changeStatusOutOfBand(id, UserStatus.RECOVERY, UserStatus.ACTIVE, true);
+  }
+
+  /**
+   * Expires the password of an ACTIVE user, as the password age policy does at the user's next
+   * sign-in, making it PASSWORD_EXPIRED.
+   *
+   * @throws IllegalStateException if the user is not ACTIVE
+   */
+  public SimulatedUser expirePassword(String id) {
+    return store.changeStatusOutOfBand(id, UserStatus.ACTIVE, UserStatus.PASSWORD_EXPIRED, false);
+  }
+
+  /**
+   * Changes an expired password at sign-in: the PASSWORD_EXPIRED user sets a new password and
+   * becomes ACTIVE.
+   *
+   * @throws IllegalStateException if the user is not PASSWORD_EXPIRED
+   */
+  public SimulatedUser changeExpiredPassword(String id) {
+    return store.changeStatusOutOfBand(id, UserStatus.PASSWORD_EXPIRED, UserStatus.ACTIVE, true);
+  }
+
+  /**
+   * Assigns a standard admin role to a user, as another admin would in the Admin Console.
+   *
+   * @param roleType Okta role type such as {@code SUPER_ADMIN} or {@code USER_ADMIN}, in any case
+   * @throws IllegalArgumentException if the role type is unknown
+   * @throws IllegalStateException if the user already has the role
+   */
+  public AdminRoleAssignment assignAdminRole(String id, String roleType) {
+    return store.assignAdminRoleOutOfBand(id, roleType);
+  }
+
+  /**
+   * Removes an admin role from a user.
+   *
+   * @param assignmentIdOrType the role assignment id ({@code ra1...}) or the role type
+   * @throws NoSuchElementException if the user has no such role assignment
+   */
+  public void removeAdminRole(String id, String assignmentIdOrType) {
+    store.removeAdminRoleOutOfBand(id, assignmentIdOrType);
   }
 
   /**

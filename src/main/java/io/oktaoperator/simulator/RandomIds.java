@@ -52,6 +52,11 @@ final class RandomIds {
     return randomChars(20);
   }
 
+  /** Returns a role assignment id such as {@code ra1ABC...}, 20 characters. */
+  String nextRoleAssignmentId() {
+    return "ra1" + randomChars(17);
+  }
+
   /** Returns a random API token for a simulator started without one. */
   String nextApiToken() {
     return "00" + randomChars(40);

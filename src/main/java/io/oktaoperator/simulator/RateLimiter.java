@@ -19,6 +19,7 @@ final class RateLimiter {
 
   private final Clock clock;
   private final Map<RateLimitBucket, Integer> limits;
+  private final Map<RateLimitBucket, Integer> overrides = new EnumMap<>(RateLimitBucket.class);
   private final Map<RateLimitBucket, Window> windows = new EnumMap<>(RateLimitBucket.class);
 
   /**
@@ -54,12 +55,28 @@ final class RateLimiter {
       window = new Window(now);
       windows.put(bucket, window);
     }
-    int limit = limits.getOrDefault(bucket, bucket.defaultLimit());
+    int limit = overrides.getOrDefault(bucket, limits.getOrDefault(bucket, bucket.defaultLimit()));
     Duration untilReset = Duration.between(now, window.start.plus(WINDOW));
     if (window.count >= limit) {
       return new Decision(limit, 0, untilReset, false);
     }
     window.count++;
     return new Decision(limit, limit - window.count, untilReset, true);
+  }
+
+  /** Replaces the configured limit of a bucket until {@link #clearOverrides()}. */
+  synchronized void override(RateLimitBucket bucket, int requestsPerMinute) {
+    if (requestsPerMinute < 0) {
+      throw new IllegalArgumentException("requestsPerMinute must not be negative, got " + requestsPerMinute);
+    }
+    overrides.put(bucket, requestsPerMinute);
+  }
+
+  synchronized void clearOverrides() {
+    overrides.clear();
+  }
+
+  synchronized Map<RateLimitBucket, Integer> overrides() {
+    return Map.copyOf(overrides);
   }
 }

@@ -16,8 +16,10 @@ public final class SimulatorOptions {
   private final Duration asyncTransitionDelay;
   private final Clock clock;
   private final Map<RateLimitBucket, Integer> rateLimits;
+  private final Long faultSeed;
 
   private SimulatorOptions(Builder builder) {
+    this.faultSeed = builder.faultSeed;
     this.port = builder.port;
     this.bindAddress = builder.bindAddress;
     this.apiToken = builder.apiToken;
@@ -62,6 +64,11 @@ public final class SimulatorOptions {
     return rateLimits;
   }
 
+  /** Seed of the pseudo-random generator behind random faults, or null for a random seed. */
+  public Long faultSeed() {
+    return faultSeed;
+  }
+
   /** Builder of {@link SimulatorOptions}. */
   public static final class Builder {
 
@@ -71,8 +78,15 @@ public final class SimulatorOptions {
     private Duration asyncTransitionDelay = Duration.ZERO;
     private Clock clock = Clock.systemUTC();
     private final Map<RateLimitBucket, Integer> rateLimits = new EnumMap<>(RateLimitBucket.class);
+    private Long faultSeed;
 
     private Builder() {}
+
+    /** Seed for random faults (jitter, 5xx responses, timeouts), so that a test sees the same faults each run. */
+    public Builder faultSeed(long seed) {
+      this.faultSeed = seed;
+      return this;
+    }
 
     /** TCP port, 0 (the default) for a free one. */
     public Builder port(int port) {

@@ -2,7 +2,9 @@ package io.oktaoperator.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,9 @@ final class StoredUser {
   String recoveryAnswer;
   String providerType = "OKTA";
   String providerName = "OKTA";
+
+  /** Admin roles assigned through {@link OutOfBandChanges}, in assignment order. */
+  final List<AdminRoleAssignment> adminRoles = new ArrayList<>();
 
   StoredUser(String id, Instant created, UserStatus status) {
     this.id = id;

@@ -94,6 +94,20 @@ final class UserJson {
     return json;
   }
 
+  /** Renders a role assignment as {@code GET /api/v1/users/{id}/roles} lists it. */
+  ObjectNode renderAdminRole(AdminRoleAssignment role, String userId, String origin) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("id", role.id());
+    json.put("label", role.label());
+    json.put("type", role.type());
+    json.put("status", role.status());
+    json.put("created", Timestamps.format(role.created()));
+    json.put("lastUpdated", Timestamps.format(role.lastUpdated()));
+    json.put("assignmentType", "USER");
+    json.putObject("_links").putObject("assignee").put("href", origin + "/api/v1/users/" + userId);
+    return json;
+  }
+
   private ObjectNode renderProfile(Map<String, Object> profile) {
     ObjectNode json = mapper.createObjectNode();
     profile.forEach((name, value) -> json.set(name, mapper.valueToTree(value)));

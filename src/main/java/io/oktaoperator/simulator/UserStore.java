@@ -282,8 +282,14 @@ final class UserStore {
     return user.snapshot();
   }
 
-  /** Moves a user between two statuses outside the admin API, such as ACTIVE to LOCKED_OUT. */
-  synchronized SimulatedUser changeStatusOutOfBand(String idOrLogin, UserStatus from, UserStatus to) {
+  /**
+   * Moves a user between two statuses outside the admin API, such as ACTIVE to LOCKED_OUT.
+   *
+   * @param setsPassword whether the end user sets a new password on the way, as in the welcome
+   *     flow or a completed password reset
+   */
+  synchronized SimulatedUser changeStatusOutOfBand(
+      String idOrLogin, UserStatus from, UserStatus to, boolean setsPassword) {
     Instant now = now();
     StoredUser user = requireOutOfBand(idOrLogin, now);
     if (user.status != from) {
@@ -291,10 +297,56 @@ final class UserStore {
           "User " + user.id + " is " + user.status + ", expected " + from + " to move it to " + to);
     }
     user.changeStatus(to, now);
-    if (from == UserStatus.PROVISIONED && to == UserStatus.ACTIVE) {
+    if (setsPassword) {
       user.setPassword(new PasswordInput(null, false), now);
     }
     return user.snapshot();
+  }
+
+  /**
+   * Assigns a standard admin role to a user.
+   *
+   * @throws IllegalArgumentException if the role type is unknown
+   * @throws IllegalStateException if the user already has the role
+   */
+  synchronized AdminRoleAssignment assignAdminRoleOutOfBand(String idOrLogin, String roleType) {
+    Instant now = now();
+    AdminRoleType type =
+        AdminRoleType.parse(roleType)
+            .orElseThrow(() -> new IllegalArgumentException("Unknown Okta admin role type: " + roleType));
+    StoredUser user = requireOutOfBand(idOrLogin, now);
+    if (user.adminRoles.stream().anyMatch(role -> role.type().equals(type.name()))) {
+      throw new IllegalStateException("User " + user.id + " already has the role " + type);
+    }
+    AdminRoleAssignment assignment =
+        new AdminRoleAssignment(ids.nextRoleAssignmentId(), type.name(), type.label(), "ACTIVE", now, now);
+    user.adminRoles.add(assignment);
+    return assignment;
+  }
+
+  /**
+   * Removes a role assignment, given by its id or its role type, from a user.
+   *
+   * @throws NoSuchElementException if the user has no such assignment
+   */
+  synchronized void removeAdminRoleOutOfBand(String idOrLogin, String assignmentIdOrType) {
+    StoredUser user = requireOutOfBand(idOrLogin, now());
+    boolean removed =
+        user.adminRoles.removeIf(
+            role -> role.id().equals(assignmentIdOrType) || role.type().equalsIgnoreCase(assignmentIdOrType));
+    if (!removed) {
+      throw new NoSuchElementException("User " + user.id + " has no role assignment " + assignmentIdOrType);
+    }
+  }
+
+  /**
+   * Returns the admin roles of a user.
+   *
+   * @throws ApiErrorException 404 if no such user exists
+   */
+  synchronized List<AdminRoleAssignment> adminRoles(String idOrLogin) {
+    completeDueTransitions(now());
+    return List.copyOf(require(idOrLogin).adminRoles);
   }
 
   /** Sets or, with a null value, removes a profile attribute without validation except login uniqueness. */

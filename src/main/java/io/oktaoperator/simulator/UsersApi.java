@@ -73,6 +73,12 @@ final class UsersApi {
           throw ApiErrors.methodNotAllowed().toException();
       }
     }
+    if (path.size() == 5 && path.get(4).equals("roles")) {
+      if (!method.equals("GET")) {
+        throw ApiErrors.methodNotAllowed().toException();
+      }
+      return listAdminRoles(request, idOrLogin);
+    }
     if (path.size() == 6 && path.get(4).equals("lifecycle")) {
       // TODO: expire_password, reset_password, reset_factors and the credentials operations are
       // not simulated yet and get 404 E0000008.
@@ -138,6 +144,15 @@ final class UsersApi {
         new UpdateUserRequest(profileChanges, credentials.password(), credentials.recoveryQuestion(), readTypeId(body));
     SimulatedUser user = store.update(idOrLogin, update);
     return ApiResponse.json(userJson.render(user, request.origin(), true, UserJson.Omissions.NONE));
+  }
+
+  /** Lists the user's admin role assignments; only {@link OutOfBandChanges#assignAdminRole} creates them. */
+  private ApiResponse listAdminRoles(ApiRequest request, String idOrLogin) {
+    SimulatedUser user =
+        store.find(idOrLogin).orElseThrow(() -> ApiErrors.userNotFound(idOrLogin).toException());
+    ArrayNode body = mapper.createArrayNode();
+    store.adminRoles(user.id()).forEach(role -> body.add(userJson.renderAdminRole(role, user.id(), request.origin())));
+    return ApiResponse.json(body);
   }
 
   private ApiResponse deleteUser(String idOrLogin) {

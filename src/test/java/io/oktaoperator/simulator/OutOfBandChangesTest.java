@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -162,6 +163,96 @@ class OutOfBandChangesTest {
     SimulatedUser user = outOfBand.createUser(TestUsers.profile("jane.doe@example.com"), "ACTIVE");
 
     assertThrows(UnsupportedOperationException.class, () -> user.profile().put("title", "x"));
+  }
+
+  @Test
+  void autoUnlockMakesLockedOutUserActive() {
+    String id = seed("jane.doe@example.com", "LOCKED_OUT");
+
+    SimulatedUser user = outOfBand.autoUnlock(id);
+
+    assertEquals("ACTIVE", user.status());
+    assertThrows(IllegalStateException.class, () -> outOfBand.autoUnlock(id));
+  }
+
+  @Test
+  void completePasswordResetMakesRecoveryUserActive() {
+    String id = seed("jane.doe@example.com", "RECOVERY");
+    SimulatedUser before = simulator.findUser(id).orElseThrow();
+    simulator.setAsyncTransitionDelay(Duration.ZERO);
+
+    SimulatedUser user = outOfBand.completePasswordReset(id);
+
+    assertEquals("ACTIVE", user.status());
+    assertTrue(user.hasPassword());
+    assertNotNull(user.passwordChanged());
+    assertFalse(user.passwordChanged().isBefore(before.passwordChanged()));
+    assertEquals("ACTIVE", client.get("/api/v1/users/" + id).body().get("status").asText());
+    assertThrows(IllegalStateException.class, () -> outOfBand.completePasswordReset(id));
+  }
+
+  @Test
+  void expirePasswordThenChangeIt() {
+    String id = seed("jane.doe@example.com", "ACTIVE");
+
+    SimulatedUser expired = outOfBand.expirePassword(id);
+    String seenByApi = client.get("/api/v1/users/" + id).body().get("status").asText();
+    SimulatedUser changed = outOfBand.changeExpiredPassword(id);
+
+    assertEquals("PASSWORD_EXPIRED", expired.status());
+    assertEquals("PASSWORD_EXPIRED", seenByApi);
+    assertEquals("ACTIVE", changed.status());
+    assertThrows(IllegalStateException.class, () -> outOfBand.changeExpiredPassword(id));
+  }
+
+  @Test
+  void expirePasswordOfSuspendedUserThrows() {
+    String id = seed("jane.doe@example.com", "SUSPENDED");
+
+    assertThrows(IllegalStateException.class, () -> outOfBand.expirePassword(id));
+    assertEquals("SUSPENDED", simulator.findUser(id).orElseThrow().status());
+  }
+
+  @Test
+  void adminRoleAssignmentAndRemoval() {
+    String id = seed("jane.doe@example.com", "ACTIVE");
+
+    AdminRoleAssignment role = outOfBand.assignAdminRole(id, "super_admin");
+
+    assertEquals("SUPER_ADMIN", role.type());
+    assertEquals("Super Administrator", role.label());
+    assertEquals("ACTIVE", role.status());
+    assertTrue(role.id().matches("ra1[0-9A-Za-z]{17}"), role.id());
+    assertThrows(IllegalStateException.class, () -> outOfBand.assignAdminRole(id, "SUPER_ADMIN"));
+    assertThrows(IllegalArgumentException.class, () -> outOfBand.assignAdminRole(id, "KING"));
+    outOfBand.removeAdminRole(id, role.id());
+    assertThrows(NoSuchElementException.class, () -> outOfBand.removeAdminRole(id, role.id()));
+    outOfBand.assignAdminRole(id, "USER_ADMIN");
+    outOfBand.removeAdminRole(id, "USER_ADMIN");
+  }
+
+  @Test
+  void rolesEndpointListsAssignedRoles() {
+    String id = seed("jane.doe@example.com", "ACTIVE");
+    JsonNode before = client.get("/api/v1/users/" + id + "/roles").body();
+
+    AdminRoleAssignment role = outOfBand.assignAdminRole(id, "SUPER_ADMIN");
+    SimulatorClient.Response response = client.get("/api/v1/users/jane.doe@example.com/roles");
+
+    assertEquals(0, before.size());
+    assertTrue(before.isArray());
+    assertEquals(200, response.status());
+    assertEquals(1, response.body().size());
+    JsonNode listed = response.body().get(0);
+    assertEquals(role.id(), listed.get("id").asText());
+    assertEquals("Super Administrator", listed.get("label").asText());
+    assertEquals("SUPER_ADMIN", listed.get("type").asText());
+    assertEquals("ACTIVE", listed.get("status").asText());
+    assertEquals("USER", listed.get("assignmentType").asText());
+    assertTrue(listed.get("created").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+    assertEquals(listed.get("created"), listed.get("lastUpdated"));
+    assertEquals(simulator.baseUrl() + "/api/v1/users/" + id, listed.at("/_links/assignee/href").asText());
+    assertEquals(404, client.get("/api/v1/users/nobody@example.com/roles").status());
   }
 
   private String seed(String login, String status) {

@@ -22,6 +22,7 @@ final class SimulatorClient {
 
   private final URI baseUrl;
   private final String authorization;
+  private final Duration timeout;
 
   /** A response with its body parsed as JSON when there is one. */
   record Response(int status, HttpHeaders headers, String rawBody, JsonNode body) {
@@ -40,13 +41,27 @@ final class SimulatorClient {
   }
 
   SimulatorClient(URI baseUrl, String authorization) {
+    this(baseUrl, authorization, Duration.ofSeconds(10));
+  }
+
+  private SimulatorClient(URI baseUrl, String authorization, Duration timeout) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+    this.timeout = timeout;
   }
 
   /** Returns a client that sends another {@code Authorization} header, or none for null. */
   SimulatorClient withAuthorization(String authorization) {
-    return new SimulatorClient(baseUrl, authorization);
+    return new SimulatorClient(baseUrl, authorization, timeout);
+  }
+
+  /** Returns a client whose requests time out after {@code timeout} without a complete response. */
+  SimulatorClient withTimeout(Duration timeout) {
+    return new SimulatorClient(baseUrl, authorization, timeout);
+  }
+
+  Response put(String pathAndQuery, String jsonBody) {
+    return send("PUT", pathAndQuery, jsonBody, Map.of());
   }
 
   Response get(String pathAndQuery) {
@@ -86,7 +101,7 @@ final class SimulatorClient {
   }
 
   private HttpRequest.Builder request(URI url, Map<String, String> headers) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout);
     builder.header("Accept", "application/json");
     if (authorization != null) {
       builder.header("Authorization", authorization);
