@@ -157,12 +157,15 @@ class CrdSchemaTest {
         String name = field.substring(lastDot + 1);
         return parent != null && stream(parent.path("required")).anyMatch(required -> required.asText().equals(name));
       }
+      if (keyword.equals(SchemaViolation.CEL_KEYWORD)) {
+        // A rule reports at its own node, or at the node plus its fieldPath.
+        return schema.celRules().rules().stream()
+            .filter(rule -> field.equals(rule.path() + (rule.fieldPath() == null ? "" : rule.fieldPath())))
+            .anyMatch(rule -> mentionsAll(rule.expression()));
+      }
       JsonNode node = schema.schemaAt(field).orElse(null);
       if (node == null) {
         return false;
-      }
-      if (keyword.equals(SchemaViolation.CEL_KEYWORD)) {
-        return stream(node.path(SchemaViolation.CEL_KEYWORD)).anyMatch(rule -> mentionsAll(rule.path("rule").asText()));
       }
       return node.has(keyword);
     }
