@@ -68,6 +68,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
   }
 
+  /** The mock server itself, for tests that script one-off answers (such as a 409) in front of CRUD mode. */
+  public KubernetesMockServer mockServer() {
+    return server;
+  }
+
   public KubernetesClient client() {
     return client;
   }

@@ -133,10 +133,27 @@ final class OperatorTestEnvironment implements AutoCloseable {
   }
 
   void editSpec(String name, Consumer<OktaUserSpec> change) {
-    resource(name).edit(user -> {
-      change.accept(user.getSpec());
-      return user;
-    });
+    editWithRetry(name, user -> change.accept(user.getSpec()));
+  }
+
+  /**
+   * Edits the resource, reading it again when the operator wrote its status in between (the API
+   * server then answers 409), as kubectl users do.
+   */
+  void editWithRetry(String name, Consumer<OktaUser> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        resource(name).edit(user -> {
+          change.accept(user);
+          return user;
+        });
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   void createPasswordSecret(String name, String password) {
@@ -201,7 +218,7 @@ final class OperatorTestEnvironment implements AutoCloseable {
 
   /** Sets or removes the paused annotation. */
   void setPaused(String name, boolean paused) {
-    resource(name).edit(user -> {
+    editWithRetry(name, user -> {
       var annotations = new java.util.HashMap<String, String>();
       if (user.getMetadata().getAnnotations() != null) {
         annotations.putAll(user.getMetadata().getAnnotations());
@@ -212,7 +229,6 @@ final class OperatorTestEnvironment implements AutoCloseable {
         annotations.remove("oktaoperator.io/paused");
       }
       user.getMetadata().setAnnotations(annotations);
-      return user;
     });
   }
 
