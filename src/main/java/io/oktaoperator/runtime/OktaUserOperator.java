@@ -4,13 +4,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
-import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.oktaoperator.api.v1alpha1.OktaUser;
 import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.reconciler.EventRecorder;
 import io.oktaoperator.reconciler.OktaUserReconciler;
 import io.oktaoperator.reconciler.SecretReader;
-import java.time.Duration;
 
 /**
  * The running operator: the Java Operator SDK controller for OktaUser wired to one Okta client. Used
@@ -69,20 +67,12 @@ public final class OktaUserOperator implements AutoCloseable {
           configuration.withFinalizer(OktaUser.FINALIZER);
           configuration.withGenerationAware(false);
           configuration.withOnUpdateFilter(OktaUserReconciler::isRelevantUpdate);
-          configuration.withRetry(transientFailureRetry());
+          configuration.withRetry(JitteredRetry.defaults());
         });
     operator.start();
     return new OktaUserOperator(operator);
   }
 
-  /** Exponential backoff for failures expected to pass (Okta 5xx, timeouts, Kubernetes conflicts). */
-  static GenericRetry transientFailureRetry() {
-    return new GenericRetry()
-        .setInitialInterval(Duration.ofSeconds(1))
-        .setIntervalMultiplier(2.0)
-        .setMaxInterval(Duration.ofMinutes(5).toMillis())
-        .withoutMaxAttempts();
-  }
 
   /**
    * True once the operator has started (the readiness probe). A standby replica waiting for the
