@@ -7,7 +7,6 @@ public final class Reasons {
   public static final String RECONCILED = "Reconciled";
 
   // Progressing
-  public static final String CREATING = "Creating";
   public static final String TRANSITIONING = "Transitioning";
   public static final String AWAITING_TRANSITION = "AwaitingOktaTransition";
   public static final String ACTIVATION_IN_PROGRESS = "ActivationInProgress";

@@ -2,6 +2,7 @@ package io.oktaoperator.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.oktaoperator.api.v1alpha1.OktaUser;
@@ -29,26 +30,7 @@ public final class OktaUserOperator implements AutoCloseable {
    * @param okta Okta client, owned by the caller
    */
   public static OktaUserOperator start(KubernetesClient client, OktaClient okta, OperatorOptions options) {
-    Operator operator =
-        new Operator(
-            overrider -> {
-              overrider
-                  .withKubernetesClient(client)
-                  .withCloseClientOnStop(false)
-                  // Merge patches instead of server-side apply keep the tested path (the Fabric8 mock
-                  // server has no server-side apply) and the shipped path the same.
-                  .withUseSSAToPatchPrimaryResource(false)
-                  .withSSABasedCreateUpdateMatchForDependentResources(false);
-              if (options.meterRegistry() != null) {
-                // Per-resource meters would grow with the number of OktaUsers, so only totals are kept.
-                overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(options.meterRegistry()));
-              }
-              if (options.leaderElection() != null) {
-                overrider.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(
-                        options.leaderElection().leaseName(), options.leaderElection().leaseNamespace()));
-              }
-            });
+    Operator operator = new Operator(overrider -> configure(overrider, client, options));
     OktaUserReconciler reconciler =
         new OktaUserReconciler(
             okta,
@@ -73,6 +55,25 @@ public final class OktaUserOperator implements AutoCloseable {
     return new OktaUserOperator(operator);
   }
 
+
+  /** Applies the operator-wide settings: the client, patching without server-side apply, metrics and leader election. */
+  static void configure(ConfigurationServiceOverrider overrider, KubernetesClient client, OperatorOptions options) {
+    overrider
+        .withKubernetesClient(client)
+        .withCloseClientOnStop(false)
+        // Merge patches instead of server-side apply keep the tested path (the Fabric8 mock server
+        // has no server-side apply) and the shipped path the same.
+        .withUseSSAToPatchPrimaryResource(false)
+        .withSSABasedCreateUpdateMatchForDependentResources(false);
+    if (options.meterRegistry() != null) {
+      // Per-resource meters would grow with the number of OktaUsers, so only totals are kept.
+      overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(options.meterRegistry()));
+    }
+    if (options.leaderElection() != null) {
+      overrider.withLeaderElectionConfiguration(
+          new LeaderElectionConfiguration(options.leaderElection().leaseName(), options.leaderElection().leaseNamespace()));
+    }
+  }
 
   /**
    * True once the operator has started (the readiness probe). A standby replica waiting for the

@@ -102,6 +102,11 @@ class OperatorFaultTest {
     env.simulator.faults().rateLimitFor(Duration.ofSeconds(3));
     createBatch(10, UserState.STAGED);
 
+    OktaUser waiting = await().atMost(TIMEOUT).until(() -> env.get("batch-0"), u -> u.getStatus() != null
+        && Conditions.find(u.getStatus().getConditions(), Conditions.RECONCILING) != null
+        && "RateLimited".equals(Conditions.find(u.getStatus().getConditions(), Conditions.RECONCILING).getReason()));
+    assertEquals("True", Conditions.find(waiting.getStatus().getConditions(), Conditions.RECONCILING).getStatus());
+
     // Okta's reset header points at the end of the bucket's 60-second window, and the operator
     // honours it, so convergence takes about a minute.
     awaitBatchReady(10, Duration.ofSeconds(100));
@@ -111,6 +116,23 @@ class OperatorFaultTest {
     // about once per reset.
     assertTrue(rejected <= 30, "429 answers: " + rejected);
     assertOktaHoldsExactly(batchLogins(10));
+  }
+
+  @Test
+  void attributeOktaRejectsStallsNamingIt() {
+    env = OperatorTestEnvironment.start();
+    env.simulator.faults().onNextRequest("POST", "/api/v1/users",
+        FaultAction.error(400, "E0000001", "Api validation failed: costCenterCode"));
+    OktaUser cole = user("cole", "cole@example.com", UserState.STAGED);
+    cole.getSpec().getProfile().setCustomAttribute("costCenterCode", "CC-7");
+    env.create(cole);
+
+    OktaUser stalled = env.awaitCondition("cole", Conditions.STALLED, "True");
+
+    var condition = Conditions.find(stalled.getStatus().getConditions(), Conditions.STALLED);
+    assertEquals("OktaRejected", condition.getReason());
+    assertTrue(condition.getMessage().contains("costCenterCode"), condition.getMessage());
+    assertOktaHoldsExactly(Set.of());
   }
 
   @Test

@@ -37,6 +37,8 @@ class OperatorHttpServerTest {
       assertEquals(200, metrics.statusCode());
       assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
       String body = metrics.body();
+      // Kept as a sample for the metrics reference in docs/metrics.md.
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "metrics-sample.txt"), body);
       assertTrue(body.contains("okta_client_requests_seconds_count{operation=\"createUser\",status=\"200\"}"), body);
       assertTrue(body.contains("okta_client_requests_seconds_bucket{"), "latency histogram missing");
       assertTrue(body.contains("okta_client_rate_limit_remaining{endpoint=\"POST /api/v1/users\"}"), body);
