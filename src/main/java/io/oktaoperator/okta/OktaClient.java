@@ -253,6 +253,23 @@ public final class OktaClient implements AutoCloseable {
     lifecycle(Endpoint.UNSUSPEND_USER, id, "unsuspend", null);
   }
 
+  /**
+   * Expires the user's password, so the user must change it at the next sign-in: {@code POST
+   * /api/v1/users/{id}/lifecycle/expire_password}.
+   *
+   * @return the user, now PASSWORD_EXPIRED
+   */
+  public OktaAccount expirePassword(String id) {
+    HttpUrl url = userUrl(id).addPathSegment("lifecycle").addPathSegment("expire_password").build();
+    Request request = newRequest(url).post(EMPTY_BODY).build();
+    return send(Endpoint.EXPIRE_PASSWORD, request, (headers, body) -> json.readUser(body));
+  }
+
+  /** Removes every enrolled MFA factor: {@code POST /api/v1/users/{id}/lifecycle/reset_factors}. */
+  public void resetFactors(String id) {
+    lifecycle(Endpoint.RESET_FACTORS, id, "reset_factors", null);
+  }
+
   /** {@code POST /api/v1/users/{id}/lifecycle/unlock}. */
   public void unlock(String id) {
     lifecycle(Endpoint.UNLOCK_USER, id, "unlock", null);
@@ -563,7 +580,9 @@ public final class OktaClient implements AutoCloseable {
     UNSUSPEND_USER("unsuspendUser", "POST /api/v1/users/{id}/lifecycle/unsuspend"),
     UNLOCK_USER("unlockUser", "POST /api/v1/users/{id}/lifecycle/unlock"),
     DELETE_USER("deleteUser", "DELETE /api/v1/users/{id}"),
-    LIST_ASSIGNED_ROLES("listAssignedRolesForUser", "GET /api/v1/users/{id}/roles");
+    LIST_ASSIGNED_ROLES("listAssignedRolesForUser", "GET /api/v1/users/{id}/roles"),
+    EXPIRE_PASSWORD("expirePassword", "POST /api/v1/users/{id}/lifecycle/expire_password"),
+    RESET_FACTORS("resetFactors", "POST /api/v1/users/{id}/lifecycle/reset_factors");
 
     /** Okta's operationId in its OpenAPI spec. */
     final String operationId;

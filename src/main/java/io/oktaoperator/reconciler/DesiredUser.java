@@ -24,7 +24,8 @@ public record DesiredUser(
     String recoveryQuestion,
     SecretKeyReference recoveryAnswerRef,
     boolean adopt,
-    boolean changePasswordAtNextLogin) {
+    boolean changePasswordAtNextLogin,
+    Map<String, String> actions) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> REQUIRED = List.of("login", "email", "firstName", "lastName");
@@ -113,7 +114,8 @@ public record DesiredUser(
         question,
         answerRef,
         Boolean.TRUE.equals(spec.getAdopt()),
-        changePasswordAtNextLogin);
+        changePasswordAtNextLogin,
+        spec.getActions() == null ? Map.of() : spec.getActions().requested());
   }
 
   /** True when a string anywhere in the value holds a code point that needs four bytes in UTF-8. */

@@ -77,11 +77,12 @@ public final class OktaFailures {
           settings.credentialsRetryInterval());
     }
     if (failure instanceof OktaNotFoundException) {
-      // The user vanished between the read and the write; the next reconcile reads again.
+      // The user vanished between the read and the write, and the next reconcile reads it again.
+      // Backoff keeps an Okta that answers 404 to a write on a user it just returned from looping.
       return new Handling(
-          new Outcome.Progressing(Reasons.TRANSITIONING, "The Okta user disappeared while " + action + "; reading it again"),
-          false,
-          Duration.ZERO);
+          new Outcome.Progressing(Reasons.TRANSITIONING, "Okta answered 404 while " + action + " (" + cause + "); reading the user again"),
+          true,
+          null);
     }
     if (failure instanceof OktaValidationException) {
       return new Handling(

@@ -300,6 +300,7 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
     copy.setManagedAttributes(status.getManagedAttributes() == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(status.getManagedAttributes()));
     copy.setPasswordSecretVersion(status.getPasswordSecretVersion());
     copy.setCreateIntent(status.getCreateIntent());
+    copy.setHandledActions(status.getHandledActions() == null ? null : new java.util.TreeMap<>(status.getHandledActions()));
     return copy;
   }
 

@@ -38,6 +38,10 @@ public final class Reasons {
   public static final String DEACTIVATED = "Deactivated";
   public static final String DELETED = "Deleted";
   public static final String ORPHANED = "Orphaned";
+  public static final String PASSWORD_EXPIRED = "PasswordExpired";
+  public static final String FACTORS_RESET = "FactorsReset";
+  public static final String UNLOCKED = "Unlocked";
+  public static final String ACTION_SKIPPED = "ActionSkipped";
 
   private Reasons() {}
 }

@@ -3,6 +3,7 @@ package io.oktaoperator.reconciler;
 import io.oktaoperator.api.v1alpha1.CreateIntent;
 import io.oktaoperator.api.v1alpha1.OktaUser;
 import io.oktaoperator.api.v1alpha1.OktaUserStatus;
+import io.oktaoperator.api.v1alpha1.UserActions;
 import io.oktaoperator.api.v1alpha1.UserState;
 import io.oktaoperator.okta.NewUser;
 import io.oktaoperator.okta.OktaAccount;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -155,7 +157,14 @@ final class UserSync {
     Bookkeeping created =
         bookkeeping.withManagedAttributes(ProfileDiff.compute(desired.profile(), account.profile(), List.of()).managedAttributes())
             .withPasswordSecretVersion(passwordVersion);
-    return afterLifecyclePlan(resource, desired, account, created);
+    SyncResult result = afterLifecyclePlan(resource, desired, account, created);
+    if (!created.pendingActions(desired.actions()).isEmpty() && result.outcome() instanceof Outcome.Ready) {
+      // Requested actions run on the next pass, against the user just created.
+      return new SyncResult(account, created,
+          new Outcome.Progressing(Reasons.TRANSITIONING, "Created Okta user " + account.id() + "; running the requested actions next"),
+          Duration.ZERO);
+    }
+    return result;
   }
 
   /**
@@ -178,7 +187,8 @@ final class UserSync {
     boolean passwordChanged = password != null && !Objects.equals(password.resourceVersion(), bookkeeping.passwordSecretVersion());
     boolean lifecycleStep = LifecyclePlanner.plan(current, transitioning, desired.state()) instanceof LifecyclePlan.Transition;
 
-    boolean writes = (diff != null && !diff.isEmpty()) || passwordChanged || lifecycleStep;
+    Map<String, String> pendingActions = editable ? bookkeeping.pendingActions(desired.actions()) : Map.of();
+    boolean writes = (diff != null && !diff.isEmpty()) || passwordChanged || lifecycleStep || !pendingActions.isEmpty();
     if (writes && !administratorChecked) {
       Optional<SyncResult> refused = refuseAdministrator(account, bookkeeping, "change");
       if (refused.isPresent()) {
@@ -200,7 +210,42 @@ final class UserSync {
       events.normal(resource, Reasons.PASSWORD_SET, "Set the password from Secret " + desired.passwordRef().getName());
       bookkeeping = bookkeeping.withPasswordSecretVersion(password.resourceVersion());
     }
+    for (Map.Entry<String, String> action : pendingActions.entrySet()) {
+      account = runAction(resource, account, action.getKey());
+      bookkeeping = bookkeeping.withHandledAction(action.getKey(), action.getValue());
+    }
     return afterLifecyclePlan(resource, desired, account, bookkeeping);
+  }
+
+  /** Runs one requested action and returns the user as Okta has it afterwards, when known. */
+  private OktaAccount runAction(OktaUser resource, OktaAccount account, String action) {
+    String id = account.id();
+    switch (action) {
+      case UserActions.UNLOCK -> {
+        if (OktaStatus.parse(account.status()) != OktaStatus.LOCKED_OUT) {
+          events.normal(resource, Reasons.ACTION_SKIPPED,
+              "Skipped actions.unlock: Okta user " + id + " is " + account.status() + ", not LOCKED_OUT");
+          return account;
+        }
+        okta.unlock(id);
+        log.info("Unlocked Okta user {}", id);
+        events.normal(resource, Reasons.UNLOCKED, "Unlocked Okta user " + id + " as actions.unlock asked");
+        return okta.findUser(id).orElse(account);
+      }
+      case UserActions.RESET_FACTORS -> {
+        okta.resetFactors(id);
+        log.info("Reset the MFA factors of Okta user {}", id);
+        events.normal(resource, Reasons.FACTORS_RESET, "Reset the MFA factors of Okta user " + id + " as actions.resetFactors asked");
+        return account;
+      }
+      case UserActions.EXPIRE_PASSWORD -> {
+        OktaAccount expired = okta.expirePassword(id);
+        log.info("Expired the password of Okta user {}", id);
+        events.normal(resource, Reasons.PASSWORD_EXPIRED, "Expired the password of Okta user " + id + " as actions.expirePassword asked");
+        return expired;
+      }
+      default -> throw new IllegalArgumentException("unknown action " + action);
+    }
   }
 
   /** Returns a Stalled result when the user holds an admin role and the operator may not touch administrators. */

@@ -88,6 +88,16 @@ class OktaFailuresTest {
   }
 
   @Test
+  void notFoundOnWriteIsRetriedWithBackoff() {
+    var failure = new io.oktaoperator.okta.OktaNotFoundException("suspendUser", 404, error("E0000007", "Not found"));
+
+    var handling = OktaFailures.classify(failure, "suspending", SETTINGS, CLOCK);
+
+    assertTrue(handling.retryWithBackoff());
+    assertNull(handling.requeueAfter());
+  }
+
+  @Test
   void activationInProgressRequeues() {
     var failure = new OktaConflictException("updateUser", 409, error("E0000112", "still being activated"));
 

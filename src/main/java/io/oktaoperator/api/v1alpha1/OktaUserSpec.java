@@ -48,6 +48,9 @@ public class OktaUserSpec {
           + " operator must allow adoption.")
   private Boolean adopt = Boolean.FALSE;
 
+  @JsonPropertyDescription("One-shot requests, each run once for every new value.")
+  private UserActions actions;
+
   @Default("Delete")
   @JsonPropertyDescription(
       "What deleting this resource does in Okta: Delete (deactivate, then delete), Deactivate, or Orphan"
@@ -100,6 +103,14 @@ public class OktaUserSpec {
 
   public void setAdopt(Boolean adopt) {
     this.adopt = adopt;
+  }
+
+  public UserActions getActions() {
+    return actions;
+  }
+
+  public void setActions(UserActions actions) {
+    this.actions = actions;
   }
 
   public DeletionPolicy getDeletionPolicy() {

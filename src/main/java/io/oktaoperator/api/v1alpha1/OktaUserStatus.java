@@ -6,6 +6,7 @@ import io.fabric8.crd.generator.annotation.PrinterColumn;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** What the operator observed in Okta and how far the resource has been reconciled. */
@@ -52,6 +53,17 @@ public class OktaUserStatus {
 
   @JsonPropertyDescription("resourceVersion of the password Secret at the last password write; a new version sets the new password.")
   private String passwordSecretVersion;
+
+  @JsonPropertyDescription("The value of each action at the time the operator last ran it.")
+  private Map<String, String> handledActions;
+
+  public Map<String, String> getHandledActions() {
+    return handledActions;
+  }
+
+  public void setHandledActions(Map<String, String> handledActions) {
+    this.handledActions = handledActions;
+  }
 
   @JsonPropertyDescription("A create call sent but not yet confirmed; cleared once the Okta user id is recorded.")
   private CreateIntent createIntent;
@@ -189,11 +201,12 @@ public class OktaUserStatus {
         && Objects.equals(conditions, that.conditions)
         && Objects.equals(managedAttributes, that.managedAttributes)
         && Objects.equals(passwordSecretVersion, that.passwordSecretVersion)
-        && Objects.equals(createIntent, that.createIntent);
+        && Objects.equals(createIntent, that.createIntent)
+        && Objects.equals(handledActions, that.handledActions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, status, transitioningToStatus, created, activated, statusChanged, lastLogin, lastUpdated, passwordChanged, observedGeneration, conditions, managedAttributes, passwordSecretVersion, createIntent);
+    return Objects.hash(id, status, transitioningToStatus, created, activated, statusChanged, lastLogin, lastUpdated, passwordChanged, observedGeneration, conditions, managedAttributes, passwordSecretVersion, createIntent, handledActions);
   }
 }
