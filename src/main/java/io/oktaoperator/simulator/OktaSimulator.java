@@ -87,6 +87,7 @@ public final class OktaSimulator implements AutoCloseable {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     UserStore store = new UserStore(options.clock(), ids, options.asyncTransitionDelay());
+    store.setSearchIndexLag(options.searchIndexLag());
     RequestLog requestLog = new RequestLog();
     RateLimiter rateLimiter = new RateLimiter(options.clock(), options.rateLimits());
     long seed = options.faultSeed() == null ? new SecureRandom().nextLong() : options.faultSeed();
@@ -143,6 +144,11 @@ public final class OktaSimulator implements AutoCloseable {
   /** Changes how long activations and deactivations started from now on take; zero means at once. */
   public void setAsyncTransitionDelay(Duration delay) {
     store.setAsyncTransitionDelay(SimulatorOptions.requireNonNegative(delay));
+  }
+
+  /** Changes how far {@code search} and {@code filter} results lag behind writes; zero turns the lag off. */
+  public void setSearchIndexLag(Duration lag) {
+    store.setSearchIndexLag(SimulatorOptions.requireNonNegative(lag));
   }
 
   /** Returns a snapshot of a user found by id or login, including a DEPROVISIONED one. */

@@ -17,9 +17,11 @@ public final class SimulatorOptions {
   private final Clock clock;
   private final Map<RateLimitBucket, Integer> rateLimits;
   private final Long faultSeed;
+  private final Duration searchIndexLag;
 
   private SimulatorOptions(Builder builder) {
     this.faultSeed = builder.faultSeed;
+    this.searchIndexLag = builder.searchIndexLag;
     this.port = builder.port;
     this.bindAddress = builder.bindAddress;
     this.apiToken = builder.apiToken;
@@ -69,6 +71,11 @@ public final class SimulatorOptions {
     return faultSeed;
   }
 
+  /** Returns how far {@code search} and {@code filter} results lag behind writes; zero means not at all. */
+  public Duration searchIndexLag() {
+    return searchIndexLag;
+  }
+
   /** Builder of {@link SimulatorOptions}. */
   public static final class Builder {
 
@@ -79,10 +86,20 @@ public final class SimulatorOptions {
     private Clock clock = Clock.systemUTC();
     private final Map<RateLimitBucket, Integer> rateLimits = new EnumMap<>(RateLimitBucket.class);
     private Long faultSeed;
+    private Duration searchIndexLag = Duration.ZERO;
 
     private Builder() {}
 
-    /** Seed for random faults (jitter, 5xx responses, timeouts), so that a test sees the same faults each run. */
+    /**
+     * Makes {@code search} and {@code filter} show users as they were this long ago, like Okta's
+     * eventually consistent search index; default zero (no lag). Get by id or login never lags.
+     */
+    public Builder searchIndexLag(Duration lag) {
+      this.searchIndexLag = requireNonNegative(lag);
+      return this;
+    }
+
+    /** Seed for random faults (jitter, 5xx responses, timeouts), so that a test gets the same faults in each run. */
     public Builder faultSeed(long seed) {
       this.faultSeed = seed;
       return this;

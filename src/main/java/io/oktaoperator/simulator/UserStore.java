@@ -31,6 +31,8 @@ final class UserStore {
   private final RandomIds ids;
   private final String defaultTypeId;
   private volatile Duration asyncTransitionDelay;
+  private volatile Duration searchIndexLag = Duration.ZERO;
+  private final SearchIndex searchIndex = new SearchIndex();
 
   /** Users by id. Ids sort by creation, so iteration order is creation order. */
   private final NavigableMap<String, StoredUser> usersById = new TreeMap<>();
@@ -130,6 +132,24 @@ final class UserStore {
   synchronized Optional<SimulatedUser> find(String idOrLogin) {
     completeDueTransitions(now());
     return lookup(idOrLogin).map(StoredUser::snapshot);
+  }
+
+  void setSearchIndexLag(Duration lag) {
+    this.searchIndexLag = lag;
+  }
+
+  /**
+   * Returns the users that {@code search} and {@code filter} see, in creation order: every stored
+   * user, or with a search index lag, each user as it was one lag ago.
+   */
+  synchronized List<SimulatedUser> searchable() {
+    List<SimulatedUser> users = all();
+    Duration lag = searchIndexLag;
+    if (lag.isZero()) {
+      return users;
+    }
+    users.forEach(searchIndex::observe);
+    return searchIndex.asOf(now().minus(lag));
   }
 
   /** Returns every stored user, DEPROVISIONED ones included, in creation order. */
@@ -527,6 +547,7 @@ final class UserStore {
   }
 
   private void remove(StoredUser user) {
+    searchIndex.removed(user.id, now());
     user.cancelTransition();
     usersById.remove(user.id);
     usersByLoginKey.remove(LoginKey.of(String.valueOf(user.profile.get("login"))));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -314,24 +315,37 @@ final class UsersApi {
     Predicate<SimulatedUser> predicate;
     boolean paginated = true;
     int defaultLimit = DEFAULT_PAGE_SIZE;
+    // sortBy applies to search only; sortOrder is ignored without sortBy.
+    String sortBy = search == null ? null : query.first("sortBy");
+    Comparator<SimulatedUser> order = sortBy == null ? null : UserSort.comparator(sortBy, query.first("sortOrder"));
+    List<SimulatedUser> candidates;
     if (search != null) {
       predicate = UserSearch.parse(search, UserSearch.Dialect.SEARCH);
+      candidates = store.searchable();
     } else if (filter != null) {
       predicate = UserSearch.parse(filter, UserSearch.Dialect.FILTER);
+      candidates = store.searchable();
     } else if (quickSearch != null) {
       predicate = isNotDeprovisioned().and(startsWithInNameOrEmail(quickSearch));
       paginated = false;
       defaultLimit = DEFAULT_QUICK_SEARCH_LIMIT;
+      candidates = store.all();
     } else {
       predicate = isNotDeprovisioned();
+      candidates = store.all();
     }
     int limit = pageSize(query.first("limit"), defaultLimit);
     String after = query.first("after");
+    if (order != null) {
+      candidates = new ArrayList<>(candidates);
+      candidates.sort(order);
+    }
+    ListCursor cursor = after == null ? null : ListCursor.parse(after, order != null);
 
     List<SimulatedUser> page = new ArrayList<>();
     boolean hasMore = false;
-    for (SimulatedUser user : store.all()) {
-      if ((after != null && user.id().compareTo(after) <= 0) || !predicate.test(user)) {
+    for (SimulatedUser user : candidates) {
+      if ((cursor != null && !cursor.isBefore(user, order)) || !predicate.test(user)) {
         continue;
       }
       if (page.size() == limit) {
@@ -347,7 +361,9 @@ final class UsersApi {
     List<String> links = new ArrayList<>();
     links.add(listLink(request, limit, after, "self"));
     if (paginated && hasMore) {
-      links.add(listLink(request, limit, page.get(page.size() - 1).id(), "next"));
+      SimulatedUser last = page.get(page.size() - 1);
+      String next = order == null ? last.id() : ListCursor.sorted(last, sortBy);
+      links.add(listLink(request, limit, next, "next"));
     }
     return new ApiResponse(200, body, links);
   }
