@@ -49,6 +49,11 @@ final class ApiErrors {
     return new ApiError(401, "E0000011", "Invalid token provided", List.of());
   }
 
+  /** Returns 403 E0000006, for a token without the scope or admin role that an operation needs. */
+  static ApiError accessDenied() {
+    return new ApiError(403, "E0000006", "You do not have permission to perform the requested action", List.of());
+  }
+
   static ApiError userNotFound(String idOrLogin) {
     return new ApiError(404, "E0000007", "Not found: Resource not found: " + idOrLogin + " (User)", List.of());
   }

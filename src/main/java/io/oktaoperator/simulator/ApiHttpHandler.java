@@ -200,8 +200,22 @@ final class ApiHttpHandler implements HttpHandler {
       // Okta requires Content-Length even on body-less POSTs such as the lifecycle operations.
       return new ApiResponse(411, null, List.of());
     }
-    if (!authenticator.isAuthorized(headers.getFirst("Authorization"))) {
-      throw ApiErrors.invalidToken().toException();
+    ApiTokenAuthenticator.Principal principal =
+        authenticator
+            .authenticate(headers.getFirst("Authorization"))
+            .orElseThrow(() -> ApiErrors.invalidToken().toException());
+    String scope = ApiTokenAuthenticator.requiredScope(method, pathSegments);
+    if (!principal.token().grants(scope)) {
+      if (principal.isOAuth()) {
+        // Okta's resource servers describe a missing scope in this header (RFC 6750, section 3.1).
+        exchange
+            .getResponseHeaders()
+            .set(
+                "WWW-Authenticate",
+                principal.scheme() + " error=\"insufficient_scope\", error_description=\"The access token provided"
+                    + " does not contain the required scopes.\", scope=\"" + scope + "\"");
+      }
+      throw ApiErrors.accessDenied().toException();
     }
     ApiRequest request =
         new ApiRequest(

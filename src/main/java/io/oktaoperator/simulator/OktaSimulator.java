@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -82,6 +83,9 @@ public final class OktaSimulator implements AutoCloseable {
   public static OktaSimulator start(SimulatorOptions options) {
     RandomIds ids = new RandomIds();
     String apiToken = options.apiToken() == null ? ids.nextApiToken() : options.apiToken();
+    List<ApiToken> tokens = new ArrayList<>();
+    tokens.add(ApiToken.withAllScopes(apiToken));
+    tokens.addAll(options.tokens());
     ObjectMapper mapper =
         new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -109,7 +113,7 @@ public final class OktaSimulator implements AutoCloseable {
         new ApiHttpHandler(
             usersApi,
             rateLimiter,
-            new ApiTokenAuthenticator(List.of(apiToken)),
+            new ApiTokenAuthenticator(tokens),
             requestLog,
             ids,
             mapper,
@@ -136,7 +140,7 @@ public final class OktaSimulator implements AutoCloseable {
     return baseUrl;
   }
 
-  /** Returns the API token that requests must carry. */
+  /** Returns the token with every scope: the {@code apiToken} option, or the random one generated at start. */
   public String apiToken() {
     return apiToken;
   }

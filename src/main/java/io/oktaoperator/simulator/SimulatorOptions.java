@@ -2,7 +2,9 @@ package io.oktaoperator.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +19,12 @@ public final class SimulatorOptions {
   private final Clock clock;
   private final Map<RateLimitBucket, Integer> rateLimits;
   private final Long faultSeed;
+  private final List<ApiToken> tokens;
   private final Duration searchIndexLag;
 
   private SimulatorOptions(Builder builder) {
     this.faultSeed = builder.faultSeed;
+    this.tokens = List.copyOf(builder.tokens);
     this.searchIndexLag = builder.searchIndexLag;
     this.port = builder.port;
     this.bindAddress = builder.bindAddress;
@@ -71,6 +75,11 @@ public final class SimulatorOptions {
     return faultSeed;
   }
 
+  /** Tokens accepted besides {@link #apiToken()}, each with its scopes. */
+  public List<ApiToken> tokens() {
+    return tokens;
+  }
+
   /** Returns how far {@code search} and {@code filter} results lag behind writes; zero means not at all. */
   public Duration searchIndexLag() {
     return searchIndexLag;
@@ -86,6 +95,7 @@ public final class SimulatorOptions {
     private Clock clock = Clock.systemUTC();
     private final Map<RateLimitBucket, Integer> rateLimits = new EnumMap<>(RateLimitBucket.class);
     private Long faultSeed;
+    private final List<ApiToken> tokens = new ArrayList<>();
     private Duration searchIndexLag = Duration.ZERO;
 
     private Builder() {}
@@ -120,12 +130,28 @@ public final class SimulatorOptions {
       return this;
     }
 
-    /** API token for {@code Authorization: SSWS <token>} or {@code Bearer <token>}; random if unset. */
+    /** Token with every scope, for {@code Authorization: SSWS}, {@code Bearer} or {@code DPoP}; random if unset. */
     public Builder apiToken(String apiToken) {
       if (apiToken == null || apiToken.isBlank()) {
         throw new IllegalArgumentException("apiToken must not be blank");
       }
       this.apiToken = apiToken;
+      return this;
+    }
+
+    /**
+     * Adds a token with the given scopes, such as {@code okta.users.read}; repeatable. Requests
+     * whose token lacks the scope an operation needs get 403 E0000006. The token of
+     * {@link #apiToken(String)}, or the random one, is accepted too and has every scope.
+     */
+    public Builder token(String value, String... scopes) {
+      tokens.add(ApiToken.withScopes(value, scopes));
+      return this;
+    }
+
+    /** Adds a token; see {@link #token(String, String...)}. */
+    public Builder token(ApiToken token) {
+      tokens.add(Objects.requireNonNull(token, "token"));
       return this;
     }
 

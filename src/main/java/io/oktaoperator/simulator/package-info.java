@@ -10,7 +10,8 @@
  * {@link io.oktaoperator.simulator.Faults} injects latency, 5xx responses, timeouts, 429s and dropped
  * connections. An admin API under {@code /__simulator} offers both over HTTP.
  *
- * <p>Not simulated yet: OAuth scopes and DPoP, and Okta's concurrency limit.
+ * <p>Tokens carry OAuth scopes, checked per operation; DPoP proofs are not verified. Not simulated
+ * yet: Okta's concurrency limit.
  *
  * <p>The package depends on the JDK, Jackson and SLF4J only, so it can run apart from the operator.
  */
