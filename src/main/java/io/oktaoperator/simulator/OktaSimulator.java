@@ -12,7 +12,9 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,7 +95,12 @@ public final class OktaSimulator implements AutoCloseable {
     UserStore store = new UserStore(options.clock(), ids, options.asyncTransitionDelay());
     store.setSearchIndexLag(options.searchIndexLag());
     RequestLog requestLog = new RequestLog();
-    RateLimiter rateLimiter = new RateLimiter(options.clock(), options.rateLimits());
+    Map<RateLimitBucket, Integer> limits = new EnumMap<>(RateLimitBucket.class);
+    for (RateLimitBucket bucket : RateLimitBucket.values()) {
+      limits.put(bucket, options.rateLimit(bucket));
+    }
+    RateLimiter rateLimiter =
+        new RateLimiter(options.clock(), limits, options.tokenSharePercent(), options.concurrencyLimit());
     long seed = options.faultSeed() == null ? new SecureRandom().nextLong() : options.faultSeed();
     Faults faults = new Faults(options.clock(), rateLimiter, seed);
 

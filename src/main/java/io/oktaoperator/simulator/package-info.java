@@ -10,8 +10,9 @@
  * {@link io.oktaoperator.simulator.Faults} injects latency, 5xx responses, timeouts, 429s and dropped
  * connections. An admin API under {@code /__simulator} offers both over HTTP.
  *
- * <p>Tokens carry OAuth scopes, checked per operation; DPoP proofs are not verified. Not simulated
- * yet: Okta's concurrency limit.
+ * <p>Tokens carry OAuth scopes, checked per operation; DPoP proofs are not verified. Rate limits
+ * follow an Okta plan's per-minute buckets, the share of a bucket per token, and the concurrency
+ * limit.
  *
  * <p>The package depends on the JDK, Jackson and SLF4J only, so it can run apart from the operator.
  */
