@@ -96,6 +96,10 @@ final class AdminHttpHandler implements HttpHandler {
         requireMethod(method, "PUT");
         simulator.setAsyncTransitionDelay(millis(readObject(body), "millis", true));
         return new AdminResponse(204, null);
+      case "search-index-lag":
+        requireMethod(method, "PUT");
+        simulator.setSearchIndexLag(millis(readObject(body), "millis", true));
+        return new AdminResponse(204, null);
       default:
         throw new AdminException(404, "No admin resource at " + PREFIX + "/" + String.join("/", path));
     }

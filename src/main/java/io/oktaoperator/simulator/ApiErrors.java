@@ -49,6 +49,11 @@ final class ApiErrors {
     return new ApiError(401, "E0000011", "Invalid token provided", List.of());
   }
 
+  /** Returns 403 E0000006, for a token without the scope or admin role that an operation needs. */
+  static ApiError accessDenied() {
+    return new ApiError(403, "E0000006", "You do not have permission to perform the requested action", List.of());
+  }
+
   static ApiError userNotFound(String idOrLogin) {
     return new ApiError(404, "E0000007", "Not found: Resource not found: " + idOrLogin + " (User)", List.of());
   }
@@ -71,6 +76,30 @@ final class ApiErrors {
 
   static ApiError unlockNotAllowed() {
     return new ApiError(403, "E0000032", "Unlock is not allowed for this user.", List.of());
+  }
+
+  static ApiError passwordResetFailed() {
+    return new ApiError(403, "E0000017", "Password reset failed", List.of());
+  }
+
+  static ApiError forgotPasswordNotAllowed() {
+    return new ApiError(403, "E0000034", "Forgot password not allowed on specified user.", List.of());
+  }
+
+  static ApiError changePasswordNotAllowed() {
+    return new ApiError(403, "E0000035", "Change password not allowed on specified user.", List.of());
+  }
+
+  static ApiError changeRecoveryQuestionNotAllowed() {
+    return new ApiError(403, "E0000036", "Change recovery question not allowed on specified user.", List.of());
+  }
+
+  /**
+   * Returns 403 E0000014, which change_password sends for a wrong old password or a new password
+   * that the policy rejects, with one cause per reason.
+   */
+  static ApiError credentialsUpdateFailed(List<String> causes) {
+    return new ApiError(403, "E0000014", "Update of credentials failed", causes);
   }
 
   static ApiError stillActivating() {

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +34,13 @@ final class ApiHttpHandler implements HttpHandler {
   /** Host header values that are safe to copy into links: host name or IP literal, optional port. */
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
+  /**
+   * Rate-limit headers of a request rejected by the concurrency limit: Okta sends limit 0 and an
+   * estimated reset, here one second ahead.
+   */
+  private static final RateLimiter.Decision CONCURRENCY_EXCEEDED =
+      new RateLimiter.Decision(0, 0, Duration.ofSeconds(1), false);
+
   private final UsersApi usersApi;
   private final RateLimiter rateLimiter;
   private final ApiTokenAuthenticator authenticator;
@@ -44,7 +51,6 @@ final class ApiHttpHandler implements HttpHandler {
   private final Faults faults;
   private final StopSignal stopSignal;
   private final Clock clock;
-  private final AtomicInteger inFlight = new AtomicInteger();
 
   ApiHttpHandler(
       UsersApi usersApi,
@@ -77,16 +83,28 @@ final class ApiHttpHandler implements HttpHandler {
     String rawQuery = uri.getRawQuery();
     String query = rawQuery == null ? "" : rawQuery;
     boolean recorded = false;
-    inFlight.incrementAndGet();
+    boolean inFlight = rateLimiter.enterInFlight();
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      exchange.getResponseHeaders().set("X-Okta-Request-Id", ids.nextRequestId());
+      if (!inFlight) {
+        // Okta's concurrency limit: a 429 whose headers show limit 0 and an estimated reset.
+        RateLimitHeaders.set(exchange.getResponseHeaders(), CONCURRENCY_EXCEEDED);
+        ApiResponse response = errorResponse(ApiErrors.rateLimitExceeded());
+        recorded = record(method, rawPath, query, response.status());
+        write(exchange, method, response);
+        return;
+      }
       List<String> pathSegments = decodePath(rawPath);
       if (!stopSignal.pause(faults.nextLatency())) {
         return;
       }
-      RateLimiter.Decision decision = rateLimiter.acquire(RateLimitBucket.forRequest(method, pathSegments));
+      Optional<ApiTokenAuthenticator.Principal> principal =
+          authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      String tokenValue = principal.map(known -> known.token().value()).orElse(null);
+      RateLimiter.Decision decision =
+          rateLimiter.acquire(RateLimitBucket.forRequest(method, pathSegments), tokenValue);
       RateLimitHeaders.set(exchange.getResponseHeaders(), decision);
-      exchange.getResponseHeaders().set("X-Okta-Request-Id", ids.nextRequestId());
 
       FaultAction fault = faults.nextFault(method, rawPath);
       FaultAction.Kind faultKind = fault == null ? null : fault.kind();
@@ -106,7 +124,7 @@ final class ApiHttpHandler implements HttpHandler {
         RateLimitHeaders.set(exchange.getResponseHeaders(), exhausted(decision, fault));
         response = errorResponse(fault.error());
       } else {
-        response = respondOrError(exchange, method, rawPath, pathSegments, rawQuery, body, decision);
+        response = respondOrError(exchange, method, rawPath, pathSegments, rawQuery, body, decision, principal);
       }
 
       if (faultKind == FaultAction.Kind.SUCCEED_THEN_DROP_CONNECTION) {
@@ -128,13 +146,15 @@ final class ApiHttpHandler implements HttpHandler {
         record(method, rawPath, query, RecordedRequest.NO_RESPONSE);
       }
       exchange.close();
-      inFlight.decrementAndGet();
+      if (inFlight) {
+        rateLimiter.leaveInFlight();
+      }
     }
   }
 
   /** Returns the number of Users API requests being handled, including those held by faults. */
   int inFlightRequests() {
-    return inFlight.get();
+    return rateLimiter.inFlight();
   }
 
   private ApiResponse respondOrError(
@@ -144,9 +164,10 @@ final class ApiHttpHandler implements HttpHandler {
       List<String> pathSegments,
       String rawQuery,
       byte[] body,
-      RateLimiter.Decision decision) {
+      RateLimiter.Decision decision,
+      Optional<ApiTokenAuthenticator.Principal> principal) {
     try {
-      return respond(exchange, method, pathSegments, rawQuery, body, decision);
+      return respond(exchange, method, pathSegments, rawQuery, body, decision, principal);
     } catch (ApiErrorException e) {
       return errorResponse(e.error());
     } catch (RuntimeException e) {
@@ -190,7 +211,8 @@ final class ApiHttpHandler implements HttpHandler {
       List<String> pathSegments,
       String rawQuery,
       byte[] body,
-      RateLimiter.Decision decision) {
+      RateLimiter.Decision decision,
+      Optional<ApiTokenAuthenticator.Principal> authenticated) {
     if (!decision.allowed()) {
       throw ApiErrors.rateLimitExceeded().toException();
     }
@@ -200,8 +222,20 @@ final class ApiHttpHandler implements HttpHandler {
       // Okta requires Content-Length even on body-less POSTs such as the lifecycle operations.
       return new ApiResponse(411, null, List.of());
     }
-    if (!authenticator.isAuthorized(headers.getFirst("Authorization"))) {
-      throw ApiErrors.invalidToken().toException();
+    ApiTokenAuthenticator.Principal principal =
+        authenticated.orElseThrow(() -> ApiErrors.invalidToken().toException());
+    String scope = ApiTokenAuthenticator.requiredScope(method, pathSegments);
+    if (!principal.token().grants(scope)) {
+      if (principal.isOAuth()) {
+        // Okta's resource servers describe a missing scope in this header (RFC 6750, section 3.1).
+        exchange
+            .getResponseHeaders()
+            .set(
+                "WWW-Authenticate",
+                principal.scheme() + " error=\"insufficient_scope\", error_description=\"The access token provided"
+                    + " does not contain the required scopes.\", scope=\"" + scope + "\"");
+      }
+      throw ApiErrors.accessDenied().toException();
     }
     ApiRequest request =
         new ApiRequest(

@@ -11,7 +11,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,13 +85,22 @@ public final class OktaSimulator implements AutoCloseable {
   public static OktaSimulator start(SimulatorOptions options) {
     RandomIds ids = new RandomIds();
     String apiToken = options.apiToken() == null ? ids.nextApiToken() : options.apiToken();
+    List<ApiToken> tokens = new ArrayList<>();
+    tokens.add(ApiToken.withAllScopes(apiToken));
+    tokens.addAll(options.tokens());
     ObjectMapper mapper =
         new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     UserStore store = new UserStore(options.clock(), ids, options.asyncTransitionDelay());
+    store.setSearchIndexLag(options.searchIndexLag());
     RequestLog requestLog = new RequestLog();
-    RateLimiter rateLimiter = new RateLimiter(options.clock(), options.rateLimits());
+    Map<RateLimitBucket, Integer> limits = new EnumMap<>(RateLimitBucket.class);
+    for (RateLimitBucket bucket : RateLimitBucket.values()) {
+      limits.put(bucket, options.rateLimit(bucket));
+    }
+    RateLimiter rateLimiter =
+        new RateLimiter(options.clock(), limits, options.tokenSharePercent(), options.concurrencyLimit());
     long seed = options.faultSeed() == null ? new SecureRandom().nextLong() : options.faultSeed();
     Faults faults = new Faults(options.clock(), rateLimiter, seed);
 
@@ -108,7 +120,7 @@ public final class OktaSimulator implements AutoCloseable {
         new ApiHttpHandler(
             usersApi,
             rateLimiter,
-            new ApiTokenAuthenticator(List.of(apiToken)),
+            new ApiTokenAuthenticator(tokens),
             requestLog,
             ids,
             mapper,
@@ -135,7 +147,7 @@ public final class OktaSimulator implements AutoCloseable {
     return baseUrl;
   }
 
-  /** Returns the API token that requests must carry. */
+  /** Returns the token with every scope: the {@code apiToken} option, or the random one generated at start. */
   public String apiToken() {
     return apiToken;
   }
@@ -143,6 +155,11 @@ public final class OktaSimulator implements AutoCloseable {
   /** Changes how long activations and deactivations started from now on take; zero means at once. */
   public void setAsyncTransitionDelay(Duration delay) {
     store.setAsyncTransitionDelay(SimulatorOptions.requireNonNegative(delay));
+  }
+
+  /** Changes how far {@code search} and {@code filter} results lag behind writes; zero turns the lag off. */
+  public void setSearchIndexLag(Duration lag) {
+    store.setSearchIndexLag(SimulatorOptions.requireNonNegative(lag));
   }
 
   /** Returns a snapshot of a user found by id or login, including a DEPROVISIONED one. */

@@ -52,6 +52,11 @@ final class RandomIds {
     return randomChars(20);
   }
 
+  /** Returns a temporary password such as {@code F46gy7X4}: 8 characters, meeting Okta's default policy. */
+  String nextTemporaryPassword() {
+    return "" + (char) ('A' + random.nextInt(26)) + (char) ('a' + random.nextInt(26)) + random.nextInt(10) + randomChars(5);
+  }
+
   /** Returns a role assignment id such as {@code ra1ABC...}, 20 characters. */
   String nextRoleAssignmentId() {
     return "ra1" + randomChars(17);

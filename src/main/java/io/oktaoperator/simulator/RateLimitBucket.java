@@ -1,32 +1,58 @@
 package io.oktaoperator.simulator;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * Okta's per-minute rate-limit buckets for the Users API, with the defaults of the Enterprise plan
- * from Okta's management rate-limit page (okta-developer-docs, docs/reference/rl-global-mgmt),
- * which Okta removed in December 2025. A request counts against the most specific bucket that
- * matches its method and path.
+ * Okta's per-minute rate-limit buckets for the Users API. A request counts against one bucket,
+ * chosen as Okta chooses it: by HTTP method and the most specific path, where an exact path
+ * (with {@code *} for one segment) wins over a prefix, and a longer prefix over a shorter one.
+ * {@link RateLimitProfile} gives the limits per Okta plan.
  */
 public enum RateLimitBucket {
   /** {@code GET} and {@code POST /api/v1/users}: list, search and create share one bucket. */
-  USERS_COLLECTION(600),
+  USERS_COLLECTION,
   /** {@code POST}, {@code PUT} and {@code DELETE /api/v1/users/{id}}. */
-  USER_WRITE(600),
+  USER_WRITE,
   /** {@code GET /api/v1/users/{idOrLogin}}. */
-  USER_READ(1000),
-  /** Every other request, including {@code /api/v1/users/{id}/lifecycle/*}. */
-  OTHER_API(600);
+  USER_READ,
+  /**
+   * Every other request under {@code /api/v1/}, including {@code /api/v1/users/{id}/lifecycle/*}
+   * and {@code /credentials/*}, and any request that no other bucket matches.
+   */
+  OTHER_API;
 
-  private final int defaultLimit;
+  /** A path that a bucket covers: exact (with {@code *} for one segment) or a prefix. */
+  private record Route(Set<String> methods, String path, boolean exact, RateLimitBucket bucket) {
 
-  RateLimitBucket(int defaultLimit) {
-    this.defaultLimit = defaultLimit;
+    boolean matchesMethod(String method) {
+      return methods.isEmpty() || methods.contains(method);
+    }
+
+    boolean matchesExactly(List<String> segments) {
+      String[] template = path.substring(1).split("/");
+      if (template.length != segments.size()) {
+        return false;
+      }
+      for (int i = 0; i < template.length; i++) {
+        if (!template[i].equals("*") && !template[i].equals(segments.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
-  /** Returns the default number of requests per minute. */
+  private static final List<Route> ROUTES =
+      List.of(
+          new Route(Set.of("GET", "POST"), "/api/v1/users", true, USERS_COLLECTION),
+          new Route(Set.of("POST", "PUT", "DELETE"), "/api/v1/users/*", true, USER_WRITE),
+          new Route(Set.of("GET"), "/api/v1/users/*", true, USER_READ),
+          new Route(Set.of(), "/api/v1/", false, OTHER_API));
+
+  /** Returns the default limit of the Enterprise plan, in requests per minute. */
   public int defaultLimit() {
-    return defaultLimit;
+    return RateLimitProfile.ENTERPRISE.limit(this);
   }
 
   /**
@@ -35,22 +61,19 @@ public enum RateLimitBucket {
    * @param pathSegments the decoded path split at {@code /}, without empty segments
    */
   static RateLimitBucket forRequest(String method, List<String> pathSegments) {
-    boolean underUsers =
-        pathSegments.size() >= 3
-            && pathSegments.get(0).equals("api")
-            && pathSegments.get(1).equals("v1")
-            && pathSegments.get(2).equals("users");
-    if (underUsers && pathSegments.size() == 3 && (method.equals("GET") || method.equals("POST"))) {
-      return USERS_COLLECTION;
-    }
-    if (underUsers && pathSegments.size() == 4) {
-      if (method.equals("GET")) {
-        return USER_READ;
-      }
-      if (method.equals("POST") || method.equals("PUT") || method.equals("DELETE")) {
-        return USER_WRITE;
+    for (Route route : ROUTES) {
+      if (route.exact() && route.matchesMethod(method) && route.matchesExactly(pathSegments)) {
+        return route.bucket();
       }
     }
-    return OTHER_API;
+    String path = "/" + String.join("/", pathSegments) + "/";
+    Route longest = null;
+    for (Route route : ROUTES) {
+      boolean matches = !route.exact() && route.matchesMethod(method) && path.startsWith(route.path());
+      if (matches && (longest == null || route.path().length() > longest.path().length())) {
+        longest = route;
+      }
+    }
+    return longest == null ? OTHER_API : longest.bucket();
   }
 }

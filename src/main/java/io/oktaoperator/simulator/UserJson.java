@@ -119,7 +119,8 @@ final class UserJson {
     return json;
   }
 
-  private ObjectNode renderCredentials(SimulatedUser user) {
+  /** Renders a user's credentials without secrets, as the credential operations return them. */
+  ObjectNode renderCredentials(SimulatedUser user) {
     ObjectNode credentials = mapper.createObjectNode();
     if (user.hasPassword()) {
       credentials.putObject("password");

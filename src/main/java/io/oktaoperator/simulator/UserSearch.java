@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * case-insensitive; attribute names are case-sensitive. {@code search} compares string values
  * ignoring case and {@code filter} compares them exactly; both keep diacritics significant.
  *
- * <p>TODO: sortBy, {@code not}, array-valued comparisons beyond "any element matches", and Okta's
+ * <p>TODO: {@code not}, array-valued comparisons beyond "any element matches", and Okta's
  * limit on expression length are not simulated yet.
  */
 final class UserSearch {
@@ -152,7 +152,16 @@ final class UserSearch {
     }
   }
 
-  private static Function<SimulatedUser, Object> accessor(String attribute) {
+  /** Returns whether {@code search} accepts an attribute name, such as {@code profile.lastName}; names are case-sensitive. */
+  static boolean isSearchAttribute(String attribute) {
+    return isAttributeName(attribute)
+        && (DATE_ATTRIBUTES.contains(attribute)
+            || SEARCH_STRING_ATTRIBUTES.contains(attribute)
+            || attribute.startsWith("profile."));
+  }
+
+  /** Returns the function that reads an attribute accepted by {@link #isSearchAttribute} from a user. */
+  static Function<SimulatedUser, Object> accessor(String attribute) {
     switch (attribute) {
       case "id":
         return SimulatedUser::id;

@@ -31,6 +31,8 @@ final class UserStore {
   private final RandomIds ids;
   private final String defaultTypeId;
   private volatile Duration asyncTransitionDelay;
+  private volatile Duration searchIndexLag = Duration.ZERO;
+  private final SearchIndex searchIndex = new SearchIndex();
 
   /** Users by id. Ids sort by creation, so iteration order is creation order. */
   private final NavigableMap<String, StoredUser> usersById = new TreeMap<>();
@@ -41,8 +43,35 @@ final class UserStore {
 
   private record PendingTransition(Instant dueAt, StoredUser user) {}
 
-  /** Result of a lifecycle operation: the user after it, and the activation token it issued, if any. */
-  record LifecycleResult(SimulatedUser user, String activationToken) {}
+  /**
+   * Result of a lifecycle or credential operation.
+   *
+   * @param user the user after the operation
+   * @param token the activation token, password reset token or temporary password that the
+   *     operation issued, or null
+   */
+  record LifecycleResult(SimulatedUser user, String token) {}
+
+  /**
+   * Body of a credential operation; each field is null when the operation does not take it.
+   *
+   * @param password current password ({@code oldPassword} of change_password, {@code password} of
+   *     change_recovery_question)
+   * @param newPassword new password of change_password and forgot_password_recovery_question
+   * @param recoveryQuestion new recovery question and answer of change_recovery_question
+   * @param recoveryAnswer answer given to forgot_password_recovery_question
+   * @param strict change_password's {@code strict}: reject a new password equal to the current one
+   */
+  record CredentialsChange(
+      String password, String newPassword, RecoveryQuestion recoveryQuestion, String recoveryAnswer, boolean strict) {
+
+    static final CredentialsChange NONE = new CredentialsChange(null, null, null, null, false);
+
+    @Override
+    public String toString() {
+      return "CredentialsChange[strict=" + strict + "]";
+    }
+  }
 
   UserStore(Clock clock, RandomIds ids, Duration asyncTransitionDelay) {
     this.clock = clock;
@@ -105,6 +134,24 @@ final class UserStore {
     return lookup(idOrLogin).map(StoredUser::snapshot);
   }
 
+  void setSearchIndexLag(Duration lag) {
+    this.searchIndexLag = lag;
+  }
+
+  /**
+   * Returns the users that {@code search} and {@code filter} see, in creation order: every stored
+   * user, or with a search index lag, each user as it was one lag ago.
+   */
+  synchronized List<SimulatedUser> searchable() {
+    List<SimulatedUser> users = all();
+    Duration lag = searchIndexLag;
+    if (lag.isZero()) {
+      return users;
+    }
+    users.forEach(searchIndex::observe);
+    return searchIndex.asOf(now().minus(lag));
+  }
+
   /** Returns every stored user, DEPROVISIONED ones included, in creation order. */
   synchronized List<SimulatedUser> all() {
     completeDueTransitions(now());
@@ -114,12 +161,17 @@ final class UserStore {
   }
 
   /**
-   * Applies a partial update: sent profile attributes replace stored ones, null values remove them,
-   * and a sent password or recovery question replaces the stored one.
+   * Applies a partial update ({@code replace} false) or a full replace ({@code replace} true). A
+   * partial update changes the sent profile attributes, and null values remove them. A replace
+   * makes the sent profile the whole profile and may change the user type. Either way, a sent
+   * password or recovery question replaces the stored one.
+   *
+   * <p>NOTE: Okta does not say whether a replace without {@code credentials} keeps the password.
+   * This assumes it does, like a partial update.
    *
    * @throws ApiErrorException 404, 409 during activation, 403 for a DEPROVISIONED user, or 400
    */
-  synchronized SimulatedUser update(String idOrLogin, UpdateUserRequest request) {
+  synchronized SimulatedUser update(String idOrLogin, UpdateUserRequest request, boolean replace) {
     Instant now = now();
     completeDueTransitions(now);
     StoredUser user = require(idOrLogin);
@@ -129,16 +181,22 @@ final class UserStore {
     if (user.status == UserStatus.DEPROVISIONED) {
       throw ApiErrors.operationNotAllowedInStatus().toException();
     }
-    if (request.typeId() != null && !request.typeId().equals(user.typeId)) {
+    if (!replace && request.typeId() != null && !request.typeId().equals(user.typeId)) {
       throw ApiErrors.validationFailed(
               "type", List.of("type: The user type can only be changed with a full update (PUT)"))
           .toException();
     }
 
-    Map<String, Object> profile = new LinkedHashMap<>(user.profile);
-    if (request.profileChanges() != null) {
-      request.profileChanges().forEach((name, value) -> applyProfileChange(profile, name, value));
+    Map<String, Object> profile;
+    if (replace) {
+      profile = withoutNullValues(request.profileChanges() == null ? Map.of() : request.profileChanges());
       ProfileValidator.validateProfile(profile);
+    } else {
+      profile = new LinkedHashMap<>(user.profile);
+      if (request.profileChanges() != null) {
+        request.profileChanges().forEach((name, value) -> applyProfileChange(profile, name, value));
+        ProfileValidator.validateProfile(profile);
+      }
     }
     String oldLoginKey = LoginKey.of(String.valueOf(user.profile.get("login")));
     String newLoginKey = LoginKey.of(String.valueOf(profile.get("login")));
@@ -155,7 +213,12 @@ final class UserStore {
           .toException();
     }
 
-    boolean changed = !profile.equals(user.profile) || password != null || request.recoveryQuestion() != null;
+    boolean typeChanged = replace && request.typeId() != null && !request.typeId().equals(user.typeId);
+    boolean changed =
+        !profile.equals(user.profile) || password != null || request.recoveryQuestion() != null || typeChanged;
+    if (typeChanged) {
+      user.typeId = request.typeId();
+    }
     if (!newLoginKey.equals(oldLoginKey)) {
       usersByLoginKey.remove(oldLoginKey);
       usersByLoginKey.put(newLoginKey, user);
@@ -179,11 +242,13 @@ final class UserStore {
   }
 
   /**
-   * Runs an admin lifecycle operation according to {@link LifecycleTable}.
+   * Runs an admin lifecycle or credential operation according to {@link LifecycleTable}.
    *
-   * @throws ApiErrorException 404, 409 during activation, or the error the table gives
+   * @param change the body of a credential operation, or {@link CredentialsChange#NONE}
+   * @throws ApiErrorException 404, 409 during activation, the error the table gives, or the error
+   *     of a wrong current password, recovery answer or rejected new password
    */
-  synchronized LifecycleResult applyLifecycle(String idOrLogin, LifecycleOperation operation) {
+  synchronized LifecycleResult applyLifecycle(String idOrLogin, LifecycleOperation operation, CredentialsChange change) {
     Instant now = now();
     completeDueTransitions(now);
     StoredUser user = require(idOrLogin);
@@ -192,6 +257,10 @@ final class UserStore {
     if (rule instanceof LifecycleTable.Reject reject) {
       throw reject.error().toException();
     }
+    if (!meetsRequirement(user, LifecycleTable.requirementFor(operation))) {
+      throw LifecycleTable.rejectionFor(operation).toException();
+    }
+    String token = CredentialOperations.apply(user, operation, change, ids, now);
     if (rule instanceof LifecycleTable.Activate) {
       startActivation(user, now, false);
     } else if (rule instanceof LifecycleTable.MoveTo move && move.asynchronous()) {
@@ -199,8 +268,28 @@ final class UserStore {
     } else if (rule instanceof LifecycleTable.MoveTo move) {
       user.changeStatus(move.target(), now);
     }
-    boolean issuesToken = operation == LifecycleOperation.ACTIVATE || operation == LifecycleOperation.REACTIVATE;
-    return new LifecycleResult(user.snapshot(), issuesToken ? ids.nextActivationToken() : null);
+    return new LifecycleResult(user.snapshot(), token);
+  }
+
+  /**
+   * Checks that a user exists, as revoking its sessions needs; the simulator has no sessions.
+   *
+   * @throws ApiErrorException 404 if no such user exists
+   */
+  synchronized void revokeSessions(String idOrLogin) {
+    completeDueTransitions(now());
+    require(idOrLogin);
+  }
+
+  private static boolean meetsRequirement(StoredUser user, LifecycleTable.Requirement requirement) {
+    switch (requirement) {
+      case PASSWORD:
+        return user.hasPassword;
+      case PASSWORD_AND_RECOVERY_QUESTION:
+        return user.hasPassword && user.recoveryQuestion != null;
+      default:
+        return true;
+    }
   }
 
   /**
@@ -274,10 +363,14 @@ final class UserStore {
           "Cannot " + operation.pathSegment() + " user " + user.id + " in status " + user.status + ": "
               + reject.error().errorCode());
     }
-    UserStatus target =
-        rule instanceof LifecycleTable.MoveTo move
-            ? move.target()
-            : user.canActivateWithoutWelcomeFlow() ? UserStatus.ACTIVE : UserStatus.PROVISIONED;
+    UserStatus target;
+    if (rule instanceof LifecycleTable.MoveTo move) {
+      target = move.target();
+    } else if (rule instanceof LifecycleTable.Activate) {
+      target = user.canActivateWithoutWelcomeFlow() ? UserStatus.ACTIVE : UserStatus.PROVISIONED;
+    } else {
+      target = user.status;
+    }
     user.changeStatus(target, now);
     return user.snapshot();
   }
@@ -454,6 +547,7 @@ final class UserStore {
   }
 
   private void remove(StoredUser user) {
+    searchIndex.removed(user.id, now());
     user.cancelTransition();
     usersById.remove(user.id);
     usersByLoginKey.remove(LoginKey.of(String.valueOf(user.profile.get("login"))));

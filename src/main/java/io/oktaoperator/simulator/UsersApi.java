@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,8 @@ final class UsersApi {
   private static final int MAX_PAGE_SIZE = 200;
   private static final int DEFAULT_QUICK_SEARCH_LIMIT = 10;
   private static final int MAX_GROUP_IDS = 20;
+  private static final List<String> PROVIDER_TYPES =
+      List.of("OKTA", "ACTIVE_DIRECTORY", "LDAP", "FEDERATION", "SOCIAL", "IMPORT");
 
   private final UserStore store;
   private final UserJson userJson;
@@ -61,12 +64,13 @@ final class UsersApi {
     }
     String idOrLogin = path.get(3);
     if (path.size() == 4) {
-      // TODO: PUT (replaceUser) is not simulated yet and gets 405.
       switch (method) {
         case "GET":
           return getUser(request, idOrLogin);
         case "POST":
-          return updateUser(request, idOrLogin);
+          return updateUser(request, idOrLogin, false);
+        case "PUT":
+          return updateUser(request, idOrLogin, true);
         case "DELETE":
           return deleteUser(idOrLogin);
         default:
@@ -74,23 +78,28 @@ final class UsersApi {
       }
     }
     if (path.size() == 5 && path.get(4).equals("roles")) {
-      if (!method.equals("GET")) {
-        throw ApiErrors.methodNotAllowed().toException();
-      }
+      requireMethod(method, "GET");
       return listAdminRoles(request, idOrLogin);
     }
-    if (path.size() == 6 && path.get(4).equals("lifecycle")) {
-      // TODO: expire_password, reset_password, reset_factors and the credentials operations are
-      // not simulated yet and get 404 E0000008.
+    if (path.size() == 5 && path.get(4).equals("sessions")) {
+      requireMethod(method, "DELETE");
+      store.revokeSessions(idOrLogin);
+      return ApiResponse.noContent();
+    }
+    if (path.size() == 6) {
       LifecycleOperation operation =
-          LifecycleOperation.fromPathSegment(path.get(5))
+          LifecycleOperation.fromPath(path.get(4), path.get(5))
               .orElseThrow(() -> ApiErrors.pathNotFound().toException());
-      if (!method.equals("POST")) {
-        throw ApiErrors.methodNotAllowed().toException();
-      }
+      requireMethod(method, "POST");
       return runLifecycleOperation(request, idOrLogin, operation);
     }
     throw ApiErrors.pathNotFound().toException();
+  }
+
+  private static void requireMethod(String method, String expected) {
+    if (!method.equals(expected)) {
+      throw ApiErrors.methodNotAllowed().toException();
+    }
   }
 
   private ApiResponse createUser(ApiRequest request) {
@@ -107,7 +116,10 @@ final class UsersApi {
       throw ApiErrors.tooManyGroupTargets().toException();
     }
 
+    // The provider flag only declares that the body names a provider, so it is checked for its type.
+    booleanParameter(query, "provider", false);
     Credentials credentials = readCredentials(body);
+    checkProvider(credentials);
     boolean expirePassword = nextLogin != null;
     if (expirePassword && !activate) {
       throw ApiErrors.expireOnCreateRequiresActivation().toException();
@@ -129,6 +141,29 @@ final class UsersApi {
     return ApiResponse.json(userJson.render(user, request.origin(), true, UserJson.Omissions.NONE));
   }
 
+  /**
+   * Checks {@code credentials.provider} on create: a known type, and neither a password nor a
+   * recovery question for FEDERATION and SOCIAL users, who sign in elsewhere.
+   */
+  private static void checkProvider(Credentials credentials) {
+    String type = credentials.providerType();
+    if (type == null) {
+      return;
+    }
+    if (!PROVIDER_TYPES.contains(type)) {
+      throw ApiErrors.validationFailed(
+              "provider", List.of("provider.type: Must be one of " + String.join(", ", PROVIDER_TYPES)))
+          .toException();
+    }
+    boolean external = type.equals("FEDERATION") || type.equals("SOCIAL");
+    if (external && (credentials.password() != null || credentials.recoveryQuestion() != null)) {
+      throw ApiErrors.validationFailed(
+              "credentials",
+              List.of("credentials: A user with a " + type + " provider cannot have a password or recovery question"))
+          .toException();
+    }
+  }
+
   private ApiResponse getUser(ApiRequest request, String idOrLogin) {
     SimulatedUser user =
         store.find(idOrLogin).orElseThrow(() -> ApiErrors.userNotFound(idOrLogin).toException());
@@ -136,13 +171,14 @@ final class UsersApi {
     return ApiResponse.json(userJson.render(user, request.origin(), true, omissions));
   }
 
-  private ApiResponse updateUser(ApiRequest request, String idOrLogin) {
+  /** Runs {@code POST} (partial update) or, with {@code replace}, {@code PUT} (strict replace). */
+  private ApiResponse updateUser(ApiRequest request, String idOrLogin, boolean replace) {
     ObjectNode body = readObject(request.body());
     Map<String, Object> profileChanges = body.has("profile") ? readProfile(body) : null;
     Credentials credentials = readCredentials(body);
     UpdateUserRequest update =
         new UpdateUserRequest(profileChanges, credentials.password(), credentials.recoveryQuestion(), readTypeId(body));
-    SimulatedUser user = store.update(idOrLogin, update);
+    SimulatedUser user = store.update(idOrLogin, update, replace);
     return ApiResponse.json(userJson.render(user, request.origin(), true, UserJson.Omissions.NONE));
   }
 
@@ -161,24 +197,106 @@ final class UsersApi {
   }
 
   private ApiResponse runLifecycleOperation(ApiRequest request, String idOrLogin, LifecycleOperation operation) {
-    UserStore.LifecycleResult result = store.applyLifecycle(idOrLogin, operation);
+    QueryParameters query = request.query();
+    UserStore.CredentialsChange change = readCredentialsChange(request, operation);
+    UserStore.LifecycleResult result = store.applyLifecycle(idOrLogin, operation, change);
     switch (operation) {
       case ACTIVATE:
-        return activationResponse(request, result, booleanParameter(request.query(), "sendEmail", true));
+        return activationResponse(request, result, booleanParameter(query, "sendEmail", true));
       case REACTIVATE:
-        return activationResponse(request, result, booleanParameter(request.query(), "sendEmail", false));
+        return activationResponse(request, result, booleanParameter(query, "sendEmail", false));
       case DEACTIVATE:
+      case RESET_FACTORS:
         return ApiResponse.emptyOk();
+      case EXPIRE_PASSWORD:
+        return ApiResponse.json(userJson.render(result.user(), request.origin(), true, UserJson.Omissions.NONE));
+      case EXPIRE_PASSWORD_WITH_TEMP_PASSWORD:
+        return ApiResponse.json(mapper.createObjectNode().put("tempPassword", result.token()));
+      case RESET_PASSWORD:
+        // The current spec marks sendEmail as required; the retired reference gave it the default true.
+        return resetPasswordResponse(request, booleanParameter(query, "sendEmail", true), "/reset_password/", result);
+      case FORGOT_PASSWORD:
+        return resetPasswordResponse(
+            request, booleanParameter(query, "sendEmail", true), "/signin/reset-password/", result);
+      case FORGOT_PASSWORD_RECOVERY_QUESTION:
+      case CHANGE_PASSWORD:
+      case CHANGE_RECOVERY_QUESTION:
+        return ApiResponse.json(userJson.renderCredentials(result.user()));
       default:
         return ApiResponse.json(mapper.createObjectNode());
     }
+  }
+
+  private ApiResponse resetPasswordResponse(
+      ApiRequest request, boolean sendEmail, String pathPrefix, UserStore.LifecycleResult result) {
+    ObjectNode body = mapper.createObjectNode();
+    if (!sendEmail) {
+      body.put("resetPasswordUrl", request.origin() + pathPrefix + result.token());
+    }
+    return ApiResponse.json(body);
+  }
+
+  /**
+   * Reads the body of the credential operations that take one, and checks that every field they
+   * need is present.
+   *
+   * @throws ApiErrorException 400 E0000003 for malformed JSON, or 400 E0000001 with one cause per
+   *     missing field
+   */
+  private UserStore.CredentialsChange readCredentialsChange(ApiRequest request, LifecycleOperation operation) {
+    switch (operation) {
+      case CHANGE_PASSWORD: {
+        ObjectNode body = readObject(request.body());
+        List<String> causes = new ArrayList<>();
+        String oldPassword = textAt(body, "/oldPassword/value", "oldPassword", causes);
+        String newPassword = textAt(body, "/newPassword/value", "newPassword", causes);
+        if (!causes.isEmpty()) {
+          throw ApiErrors.validationFailed("changePassword", causes).toException();
+        }
+        boolean strict = booleanParameter(request.query(), "strict", false);
+        return new UserStore.CredentialsChange(oldPassword, newPassword, null, null, strict);
+      }
+      case CHANGE_RECOVERY_QUESTION: {
+        ObjectNode body = readObject(request.body());
+        List<String> causes = new ArrayList<>();
+        String password = textAt(body, "/password/value", "password", causes);
+        String question = textAt(body, "/recovery_question/question", "recovery_question.question", causes);
+        String answer = textAt(body, "/recovery_question/answer", "recovery_question.answer", causes);
+        if (!causes.isEmpty()) {
+          throw ApiErrors.validationFailed("changeRecoveryQuestion", causes).toException();
+        }
+        return new UserStore.CredentialsChange(password, null, new RecoveryQuestion(question, answer), null, false);
+      }
+      case FORGOT_PASSWORD_RECOVERY_QUESTION: {
+        ObjectNode body = readObject(request.body());
+        List<String> causes = new ArrayList<>();
+        String newPassword = textAt(body, "/password/value", "password", causes);
+        String answer = textAt(body, "/recovery_question/answer", "recovery_question.answer", causes);
+        if (!causes.isEmpty()) {
+          throw ApiErrors.validationFailed("forgotPassword", causes).toException();
+        }
+        return new UserStore.CredentialsChange(null, newPassword, null, answer, false);
+      }
+      default:
+        return UserStore.CredentialsChange.NONE;
+    }
+  }
+
+  /** Returns the text at a JSON pointer, or adds a "cannot be left blank" cause for {@code field}. */
+  private static String textAt(ObjectNode body, String pointer, String field, List<String> causes) {
+    JsonNode value = body.at(pointer);
+    if (!value.isTextual() || value.asText().isBlank()) {
+      causes.add(field + ": The field cannot be left blank");
+      return null;
+    }
+    return value.asText();
   }
 
   private ApiResponse activationResponse(ApiRequest request, UserStore.LifecycleResult result, boolean sendEmail) {
     if (sendEmail) {
       return ApiResponse.json(mapper.createObjectNode());
     }
-    return ApiResponse.json(userJson.renderActivationToken(request.origin(), result.activationToken()));
+    return ApiResponse.json(userJson.renderActivationToken(request.origin(), result.token()));
   }
 
   /**
@@ -197,24 +315,37 @@ final class UsersApi {
     Predicate<SimulatedUser> predicate;
     boolean paginated = true;
     int defaultLimit = DEFAULT_PAGE_SIZE;
+    // sortBy applies to search only; sortOrder is ignored without sortBy.
+    String sortBy = search == null ? null : query.first("sortBy");
+    Comparator<SimulatedUser> order = sortBy == null ? null : UserSort.comparator(sortBy, query.first("sortOrder"));
+    List<SimulatedUser> candidates;
     if (search != null) {
       predicate = UserSearch.parse(search, UserSearch.Dialect.SEARCH);
+      candidates = store.searchable();
     } else if (filter != null) {
       predicate = UserSearch.parse(filter, UserSearch.Dialect.FILTER);
+      candidates = store.searchable();
     } else if (quickSearch != null) {
       predicate = isNotDeprovisioned().and(startsWithInNameOrEmail(quickSearch));
       paginated = false;
       defaultLimit = DEFAULT_QUICK_SEARCH_LIMIT;
+      candidates = store.all();
     } else {
       predicate = isNotDeprovisioned();
+      candidates = store.all();
     }
     int limit = pageSize(query.first("limit"), defaultLimit);
     String after = query.first("after");
+    if (order != null) {
+      candidates = new ArrayList<>(candidates);
+      candidates.sort(order);
+    }
+    ListCursor cursor = after == null ? null : ListCursor.parse(after, order != null);
 
     List<SimulatedUser> page = new ArrayList<>();
     boolean hasMore = false;
-    for (SimulatedUser user : store.all()) {
-      if ((after != null && user.id().compareTo(after) <= 0) || !predicate.test(user)) {
+    for (SimulatedUser user : candidates) {
+      if ((cursor != null && !cursor.isBefore(user, order)) || !predicate.test(user)) {
         continue;
       }
       if (page.size() == limit) {
@@ -230,7 +361,9 @@ final class UsersApi {
     List<String> links = new ArrayList<>();
     links.add(listLink(request, limit, after, "self"));
     if (paginated && hasMore) {
-      links.add(listLink(request, limit, page.get(page.size() - 1).id(), "next"));
+      SimulatedUser last = page.get(page.size() - 1);
+      String next = order == null ? last.id() : ListCursor.sorted(last, sortBy);
+      links.add(listLink(request, limit, next, "next"));
     }
     return new ApiResponse(200, body, links);
   }

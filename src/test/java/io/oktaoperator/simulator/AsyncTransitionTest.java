@@ -82,6 +82,16 @@ class AsyncTransitionTest {
     assertEquals(409, suspend.status());
     assertEquals("E0000112", suspend.body().get("errorCode").asText());
     assertEquals(409, delete.status());
+    for (String path : new String[] {"/lifecycle/expire_password", "/lifecycle/reset_password", "/credentials/change_password"}) {
+      SimulatorClient.Response response =
+          client.post("/api/v1/users/" + id + path, "{\"oldPassword\":{\"value\":\"a\"},\"newPassword\":{\"value\":\"b\"}}");
+      assertEquals(409, response.status(), path);
+      assertEquals("E0000112", response.body().get("errorCode").asText(), path);
+    }
+    SimulatorClient.Response replace =
+        client.put("/api/v1/users/" + id, "{\"profile\":" + TestUsers.json(TestUsers.profile("jane.doe@example.com")) + "}");
+    assertEquals(409, replace.status());
+    assertEquals("E0000112", replace.body().get("errorCode").asText());
     clock.advance(DELAY);
     assertEquals(200, client.post("/api/v1/users/" + id, "{\"profile\":{\"title\":\"x\"}}").status());
   }

@@ -203,6 +203,27 @@ class CreateUserTest {
   }
 
   @Test
+  void eachInvalidFieldGivesOneCause() {
+    Map<String, Object> profile = TestUsers.profile("jane.doe@example.com");
+    profile.put("login", "j".repeat(90) + "@example.com");
+    profile.put("email", "not-an-email");
+    profile.put("firstName", "");
+
+    SimulatorClient.Response response = client.post("/api/v1/users", "{\"profile\":" + TestUsers.json(profile) + "}");
+
+    assertEquals(400, response.status());
+    assertEquals("E0000001", response.body().get("errorCode").asText());
+    assertEquals("E0000001", response.body().get("errorLink").asText());
+    assertEquals(
+        List.of(
+            "firstName: The field cannot be left blank",
+            "login: size must be between 5 and 100",
+            "email: Does not match required pattern"),
+        causes(response));
+    assertTrue(simulator.users().isEmpty());
+  }
+
+  @Test
   void fourByteCharacterIsRejected() {
     Map<String, Object> profile = TestUsers.profile("jane.doe@example.com");
     profile.put("nickName", "Jane \uD83D\uDE00");

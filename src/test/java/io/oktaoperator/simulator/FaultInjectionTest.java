@@ -153,11 +153,11 @@ class FaultInjectionTest {
 
     assertEquals(429, first.status());
     assertEquals("E0000047", first.body().get("errorCode").asText());
-    assertEquals("1000", first.header("X-Rate-Limit-Limit"));
+    assertEquals("500", first.header("X-Rate-Limit-Limit"), "the token's half of the bucket");
     assertEquals("0", first.header("X-Rate-Limit-Remaining"));
     assertTrue(first.header("X-Rate-Limit-Reset").matches("\\d{10}"));
     assertEquals(429, second.status());
-    assertEquals("600", second.header("X-Rate-Limit-Limit"));
+    assertEquals("300", second.header("X-Rate-Limit-Limit"));
     assertEquals(200, third.status());
   }
 
@@ -194,7 +194,7 @@ class FaultInjectionTest {
     assertEquals("1", first.header("X-Rate-Limit-Limit"));
     assertEquals(429, second.status());
     assertEquals(200, afterClear.status());
-    assertEquals("600", afterClear.header("X-Rate-Limit-Limit"));
+    assertEquals("300", afterClear.header("X-Rate-Limit-Limit"));
   }
 
   @Test
@@ -285,7 +285,7 @@ class FaultInjectionTest {
     SimulatorClient.Response response = client.get("/api/v1/users/jane.doe@example.com");
 
     assertEquals(429, response.status());
-    assertEquals("1000", response.header("X-Rate-Limit-Limit"));
+    assertEquals("500", response.header("X-Rate-Limit-Limit"));
     assertEquals("0", response.header("X-Rate-Limit-Remaining"));
   }
 

@@ -1,8 +1,10 @@
 package io.oktaoperator.simulator;
 
 import static io.oktaoperator.simulator.TestUsers.createBody;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,7 @@ class RateLimitTest {
                 .apiToken("test-token")
                 .clock(clock)
                 .rateLimit(RateLimitBucket.USER_READ, 3)
+                .tokenSharePercent(100)
                 .build());
     client = new SimulatorClient(simulator);
   }
@@ -120,7 +124,7 @@ class RateLimitTest {
 
   @Test
   void defaultLimitsFollowEnterprisePlan() {
-    try (OktaSimulator defaults = OktaSimulator.start(SimulatorOptions.builder().build())) {
+    try (OktaSimulator defaults = OktaSimulator.start(SimulatorOptions.builder().tokenSharePercent(100).build())) {
       SimulatorClient defaultClient = new SimulatorClient(defaults);
 
       assertEquals("600", defaultClient.get("/api/v1/users").header("X-Rate-Limit-Limit"));
@@ -141,5 +145,148 @@ class RateLimitTest {
     long secondsLeft = reset - date;
     assertTrue(secondsLeft >= 39, "Reset - Date = " + secondsLeft);
     assertTrue(secondsLeft <= 41, "Reset - Date = " + secondsLeft);
+  }
+
+  @Test
+  void tokenGetsHalfOfBucketByDefault() {
+    try (OktaSimulator shared =
+        OktaSimulator.start(
+            SimulatorOptions.builder()
+                .apiToken("first")
+                .token("second", ApiToken.USERS_READ)
+                .clock(clock)
+                .rateLimit(RateLimitBucket.USER_READ, 4)
+                .build())) {
+      SimulatorClient first = new SimulatorClient(shared);
+      SimulatorClient second = first.withAuthorization("SSWS second");
+
+      List<Integer> firstStatuses = new ArrayList<>();
+      List<String> firstRemaining = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        SimulatorClient.Response response = first.get("/api/v1/users/nobody@example.com");
+        firstStatuses.add(response.status());
+        firstRemaining.add(response.header("X-Rate-Limit-Remaining"));
+      }
+      SimulatorClient.Response secondToken = second.get("/api/v1/users/nobody@example.com");
+
+      assertEquals(List.of(404, 404, 429), firstStatuses);
+      assertEquals(List.of("1", "0", "0"), firstRemaining);
+      assertEquals("2", first.get("/api/v1/users/nobody@example.com").header("X-Rate-Limit-Limit"));
+      assertEquals(404, secondToken.status(), "another token has its own share");
+      assertEquals("2", secondToken.header("X-Rate-Limit-Limit"));
+    }
+  }
+
+  @Test
+  void orgLimitBindsWhenTokensTogetherUseIt() {
+    try (OktaSimulator shared =
+        OktaSimulator.start(
+            SimulatorOptions.builder()
+                .apiToken("first")
+                .token("second", ApiToken.USERS_READ)
+                .token("third", ApiToken.USERS_READ)
+                .clock(clock)
+                .rateLimit(RateLimitBucket.USER_READ, 3)
+                .tokenSharePercent(60)
+                .build())) {
+      SimulatorClient first = new SimulatorClient(shared);
+
+      first.get("/api/v1/users/nobody@example.com");
+      first.get("/api/v1/users/nobody@example.com");
+      SimulatorClient.Response second = first.withAuthorization("SSWS second").get("/api/v1/users/nobody@example.com");
+      SimulatorClient.Response third = first.withAuthorization("SSWS third").get("/api/v1/users/nobody@example.com");
+
+      assertEquals(404, second.status());
+      assertEquals("3", second.header("X-Rate-Limit-Limit"), "the org's limit is the one that binds");
+      assertEquals("0", second.header("X-Rate-Limit-Remaining"));
+      assertEquals(429, third.status());
+    }
+  }
+
+  @Test
+  void integratorFreeProfileHasLowLimits() {
+    try (OktaSimulator free =
+        OktaSimulator.start(
+            SimulatorOptions.builder().rateLimitProfile(RateLimitProfile.parse("integrator-free")).build())) {
+      SimulatorClient freeClient = new SimulatorClient(free);
+
+      assertEquals("50", freeClient.get("/api/v1/users").header("X-Rate-Limit-Limit"));
+      assertEquals("50", freeClient.get("/api/v1/users/x@example.com").header("X-Rate-Limit-Limit"));
+      assertEquals(35, RateLimitProfile.INTEGRATOR_FREE.concurrencyLimit());
+    }
+  }
+
+  @Test
+  void workforceProfileRaisesReadLimit() {
+    try (OktaSimulator workforce =
+        OktaSimulator.start(
+            SimulatorOptions.builder()
+                .rateLimitProfile(RateLimitProfile.WORKFORCE_IDENTITY)
+                .tokenSharePercent(100)
+                .build())) {
+      SimulatorClient workforceClient = new SimulatorClient(workforce);
+
+      assertEquals("2000", workforceClient.get("/api/v1/users/x@example.com").header("X-Rate-Limit-Limit"));
+      assertEquals("1200", workforceClient.post("/api/v1/users/x/lifecycle/suspend").header("X-Rate-Limit-Limit"));
+    }
+  }
+
+  @Test
+  void unknownProfileNameIsRejected() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> RateLimitProfile.parse("gold"));
+
+    assertTrue(error.getMessage().contains("integrator-free"), error.getMessage());
+  }
+
+  @Test
+  void concurrencyLimitGives429WithLimitZero() {
+    try (OktaSimulator limited =
+        OktaSimulator.start(SimulatorOptions.builder().apiToken("test-token").concurrencyLimit(2).build())) {
+      SimulatorClient limitedClient = new SimulatorClient(limited);
+      limited.faults().onNextRequest("GET", "/api/v1/users", FaultAction.hold(Duration.ofMinutes(1)));
+      limited.faults().onNextRequest("GET", "/api/v1/users", FaultAction.hold(Duration.ofMinutes(1)));
+      CompletableFuture<?> firstHeld = CompletableFuture.runAsync(() -> limitedClient.get("/api/v1/users"));
+      CompletableFuture<?> secondHeld = CompletableFuture.runAsync(() -> limitedClient.get("/api/v1/users"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> limited.inFlightRequests() == 2);
+
+      SimulatorClient.Response rejected = limitedClient.get("/api/v1/users/x@example.com");
+      limited.close();
+
+      assertEquals(429, rejected.status());
+      assertEquals("E0000047", rejected.body().get("errorCode").asText());
+      assertEquals("0", rejected.header("X-Rate-Limit-Limit"));
+      assertEquals("0", rejected.header("X-Rate-Limit-Remaining"));
+      assertTrue(rejected.header("X-Rate-Limit-Reset").matches("\\d{10}"));
+      assertNotNull(rejected.header("Date"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> firstHeld.isDone() && secondHeld.isDone());
+    }
+  }
+
+  @Test
+  void concurrencyFreesUpWhenRequestsEnd() {
+    try (OktaSimulator limited =
+        OktaSimulator.start(SimulatorOptions.builder().apiToken("test-token").concurrencyLimit(1).build())) {
+      SimulatorClient limitedClient = new SimulatorClient(limited);
+
+      for (int i = 0; i < 5; i++) {
+        assertEquals(200, limitedClient.get("/api/v1/users").status(), "sequential request " + i);
+      }
+      assertEquals(0, limited.inFlightRequests());
+    }
+  }
+
+  @Test
+  void bucketsMatchExactPathBeforePrefix() {
+    assertEquals(RateLimitBucket.USERS_COLLECTION, RateLimitBucket.forRequest("GET", List.of("api", "v1", "users")));
+    assertEquals(RateLimitBucket.USERS_COLLECTION, RateLimitBucket.forRequest("POST", List.of("api", "v1", "users")));
+    assertEquals(RateLimitBucket.OTHER_API, RateLimitBucket.forRequest("DELETE", List.of("api", "v1", "users")));
+    assertEquals(RateLimitBucket.USER_READ, RateLimitBucket.forRequest("GET", List.of("api", "v1", "users", "00u1")));
+    assertEquals(RateLimitBucket.USER_WRITE, RateLimitBucket.forRequest("PUT", List.of("api", "v1", "users", "00u1")));
+    assertEquals(RateLimitBucket.USER_WRITE, RateLimitBucket.forRequest("DELETE", List.of("api", "v1", "users", "00u1")));
+    assertEquals(
+        RateLimitBucket.OTHER_API,
+        RateLimitBucket.forRequest("POST", List.of("api", "v1", "users", "00u1", "lifecycle", "suspend")));
+    assertEquals(RateLimitBucket.OTHER_API, RateLimitBucket.forRequest("GET", List.of("nowhere")));
   }
 }

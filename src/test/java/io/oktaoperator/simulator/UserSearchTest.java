@@ -73,7 +73,9 @@ class UserSearchTest {
         "profile.login sw \"jane\"",
         "status gt \"A\"",
         "id pr",
-        "created gt \"2026-01-01T00:00:00.000Z\""
+        "created gt \"2026-01-01T00:00:00.000Z\"",
+        "STATUS eq \"ACTIVE\"",
+        "profile.Login eq \"jane.doe@example.com\""
       })
   void filterRejectsWhatOnlySearchAllows(String expression) {
     ApiErrorException error =
@@ -96,7 +98,9 @@ class UserSearchTest {
         "not status eq \"ACTIVE\"",
         "profile. eq \"x\"",
         "lastUpdated gt 5",
-        "profile.city co \"Z\""
+        "profile.city co \"Z\"",
+        "Status eq \"ACTIVE\"",
+        "lastupdated gt \"2026-01-01T00:00:00.000Z\""
       })
   void invalidExpressionGivesE0000031(String expression) {
     ApiErrorException error =
