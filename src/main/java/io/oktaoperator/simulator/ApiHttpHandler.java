@@ -12,8 +12,10 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ final class ApiHttpHandler implements HttpHandler {
   private final RandomIds ids;
   private final ObjectMapper mapper;
   private final String defaultOrigin;
+  private final List<ResponseListener> responseListeners;
 
   ApiHttpHandler(
       UsersApi usersApi,
@@ -45,7 +48,8 @@ final class ApiHttpHandler implements HttpHandler {
       RequestLog requestLog,
       RandomIds ids,
       ObjectMapper mapper,
-      String defaultOrigin) {
+      String defaultOrigin,
+      List<ResponseListener> responseListeners) {
     this.usersApi = usersApi;
     this.rateLimiter = rateLimiter;
     this.authenticator = authenticator;
@@ -53,6 +57,7 @@ final class ApiHttpHandler implements HttpHandler {
     this.ids = ids;
     this.mapper = mapper;
     this.defaultOrigin = defaultOrigin;
+    this.responseListeners = responseListeners;
   }
 
   @Override
@@ -79,11 +84,13 @@ final class ApiHttpHandler implements HttpHandler {
         LOG.error("Request {} {} failed", method, rawPath, e);
         response = errorResponse(ApiErrors.internalError());
       }
+      byte[] bytes = prepare(exchange, response);
       // Recorded before the response is sent, so a client that has the response finds its request in the log.
       requestLog.add(new RecordedRequest(method, rawPath, query, response.status()));
       recorded = true;
+      notifyListeners(method, rawPath, query, response.status(), exchange.getResponseHeaders(), bytes);
       LOG.debug("{} {} -> {}", method, rawPath, response.status());
-      write(exchange, method, response);
+      send(exchange, method, response.status(), bytes);
     } catch (IOException e) {
       LOG.debug("Could not complete the exchange of {} {}", method, rawPath, e);
     } finally {
@@ -135,16 +142,38 @@ final class ApiHttpHandler implements HttpHandler {
     return new ApiResponse(error.httpStatus(), body, List.of());
   }
 
-  private void write(HttpExchange exchange, String method, ApiResponse response) throws IOException {
+  /** Sets the {@code Link} and {@code Content-Type} headers and returns the serialized body, empty when none. */
+  private byte[] prepare(HttpExchange exchange, ApiResponse response) throws IOException {
     Headers headers = exchange.getResponseHeaders();
     response.links().forEach(link -> headers.add("Link", link));
-    byte[] bytes = new byte[0];
-    if (response.body() != null) {
-      headers.set("Content-Type", "application/json");
-      bytes = mapper.writeValueAsBytes(response.body());
+    if (response.body() == null) {
+      return new byte[0];
     }
+    headers.set("Content-Type", "application/json");
+    return mapper.writeValueAsBytes(response.body());
+  }
+
+  private void notifyListeners(
+      String method, String rawPath, String query, int status, Headers headers, byte[] body) {
+    if (responseListeners.isEmpty()) {
+      return;
+    }
+    Map<String, List<String>> headersCopy = new LinkedHashMap<>();
+    headers.forEach((name, values) -> headersCopy.put(name, List.copyOf(values)));
+    SentResponse sent =
+        new SentResponse(method, rawPath, query, status, headersCopy, new String(body, StandardCharsets.UTF_8));
+    for (ResponseListener listener : responseListeners) {
+      try {
+        listener.onResponse(sent);
+      } catch (RuntimeException e) {
+        LOG.warn("Response listener {} failed on {} {}", listener, method, rawPath, e);
+      }
+    }
+  }
+
+  private static void send(HttpExchange exchange, String method, int status, byte[] bytes) throws IOException {
     boolean withoutBody = bytes.length == 0 || method.equals("HEAD");
-    exchange.sendResponseHeaders(response.status(), withoutBody ? -1 : bytes.length);
+    exchange.sendResponseHeaders(status, withoutBody ? -1 : bytes.length);
     if (!withoutBody) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);

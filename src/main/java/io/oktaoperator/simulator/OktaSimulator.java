@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -49,6 +51,7 @@ public final class OktaSimulator implements AutoCloseable {
   private final UserStore store;
   private final RequestLog requestLog;
   private final OutOfBandChanges outOfBand;
+  private final List<ResponseListener> responseListeners;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OktaSimulator(
@@ -57,7 +60,8 @@ public final class OktaSimulator implements AutoCloseable {
       URI baseUrl,
       String apiToken,
       UserStore store,
-      RequestLog requestLog) {
+      RequestLog requestLog,
+      List<ResponseListener> responseListeners) {
     this.server = server;
     this.executor = executor;
     this.baseUrl = baseUrl;
@@ -65,6 +69,7 @@ public final class OktaSimulator implements AutoCloseable {
     this.store = store;
     this.requestLog = requestLog;
     this.outOfBand = new OutOfBandChanges(store);
+    this.responseListeners = responseListeners;
   }
 
   /**
@@ -92,6 +97,7 @@ public final class OktaSimulator implements AutoCloseable {
           "Cannot listen on " + options.bindAddress() + ":" + options.port() + ": " + e.getMessage(), e);
     }
     URI baseUrl = baseUrl(address.getAddress(), server.getAddress().getPort());
+    List<ResponseListener> responseListeners = new CopyOnWriteArrayList<>();
 
     UsersApi usersApi = new UsersApi(store, new UserJson(mapper, ids.nextSchemaId()), mapper);
     ApiHttpHandler handler =
@@ -102,13 +108,14 @@ public final class OktaSimulator implements AutoCloseable {
             requestLog,
             ids,
             mapper,
-            baseUrl.toString());
+            baseUrl.toString(),
+            responseListeners);
     server.createContext("/", handler);
     ExecutorService executor = Executors.newFixedThreadPool(SERVER_THREADS, serverThreadFactory());
     server.setExecutor(executor);
     server.start();
     LOG.info("Okta simulator started on {}", baseUrl);
-    return new OktaSimulator(server, executor, baseUrl, apiToken, store, requestLog);
+    return new OktaSimulator(server, executor, baseUrl, apiToken, store, requestLog, responseListeners);
   }
 
   /** Returns the URL that clients use as the Okta org URL, such as {@code http://127.0.0.1:43121}. */
@@ -143,6 +150,20 @@ public final class OktaSimulator implements AutoCloseable {
 
   public void clearRequestLog() {
     requestLog.clear();
+  }
+
+  /**
+   * Registers a listener that receives every response from now on. Each call happens before the
+   * response is sent, so by the time a client reads a response, every listener has received it.
+   * A listener registered twice receives each response twice.
+   */
+  public void addResponseListener(ResponseListener listener) {
+    responseListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener registered with {@link #addResponseListener}; does nothing if it is not registered. */
+  public void removeResponseListener(ResponseListener listener) {
+    responseListeners.remove(listener);
   }
 
   /** Returns the hooks for changes made outside the operator, such as an admin suspending a user. */
