@@ -48,8 +48,8 @@ final class ResponseConformance {
               Set.of(),
               401,
               Set.of("E0000011"),
-              "Okta checks the API token before it routes a request; the spec lists 401 on only some"
-                  + " operations, with the response component ErrorInvalidToken401"),
+              "Okta's error-code catalogue: E0000011, an invalid token, on any operation; the spec"
+                  + " lists 401 (response component ErrorInvalidToken401) on only some operations"),
           new UndeclaredResponse(
               Set.of(),
               411,
