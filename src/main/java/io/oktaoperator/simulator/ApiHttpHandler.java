@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,7 @@ final class ApiHttpHandler implements HttpHandler {
   private final Faults faults;
   private final StopSignal stopSignal;
   private final Clock clock;
+  private final List<ResponseListener> responseListeners;
 
   ApiHttpHandler(
       UsersApi usersApi,
@@ -62,7 +65,9 @@ final class ApiHttpHandler implements HttpHandler {
       String defaultOrigin,
       Faults faults,
       StopSignal stopSignal,
-      Clock clock) {
+      Clock clock,
+
+      List<ResponseListener> responseListeners) {
     this.usersApi = usersApi;
     this.rateLimiter = rateLimiter;
     this.authenticator = authenticator;
@@ -73,6 +78,7 @@ final class ApiHttpHandler implements HttpHandler {
     this.faults = faults;
     this.stopSignal = stopSignal;
     this.clock = clock;
+    this.responseListeners = responseListeners;
   }
 
   @Override
@@ -91,8 +97,10 @@ final class ApiHttpHandler implements HttpHandler {
         // Okta's concurrency limit: a 429 whose headers show limit 0 and an estimated reset.
         RateLimitHeaders.set(exchange.getResponseHeaders(), CONCURRENCY_EXCEEDED);
         ApiResponse response = errorResponse(ApiErrors.rateLimitExceeded());
+        byte[] bytes = prepare(exchange, response);
         recorded = record(method, rawPath, query, response.status());
-        write(exchange, method, response);
+        notifyListeners(method, rawPath, query, response.status(), exchange.getResponseHeaders(), bytes);
+        send(exchange, method, response.status(), bytes);
         return;
       }
       List<String> pathSegments = decodePath(rawPath);
@@ -135,10 +143,12 @@ final class ApiHttpHandler implements HttpHandler {
       if (faultKind == FaultAction.Kind.SUCCEED_THEN_HOLD && !stopSignal.pause(fault.hold())) {
         return;
       }
+      byte[] bytes = prepare(exchange, response);
       // Recorded before the response is sent, so a client that has the response finds its request in the log.
       recorded = record(method, rawPath, query, response.status());
+      notifyListeners(method, rawPath, query, response.status(), exchange.getResponseHeaders(), bytes);
       LOG.debug("{} {} -> {}", method, rawPath, response.status());
-      write(exchange, method, response);
+      send(exchange, method, response.status(), bytes);
     } catch (IOException e) {
       LOG.debug("Could not complete the exchange of {} {}", method, rawPath, e);
     } finally {
@@ -259,16 +269,38 @@ final class ApiHttpHandler implements HttpHandler {
     return new ApiResponse(error.httpStatus(), body, List.of());
   }
 
-  private void write(HttpExchange exchange, String method, ApiResponse response) throws IOException {
+  /** Sets the {@code Link} and {@code Content-Type} headers and returns the serialized body, empty when none. */
+  private byte[] prepare(HttpExchange exchange, ApiResponse response) throws IOException {
     Headers headers = exchange.getResponseHeaders();
     response.links().forEach(link -> headers.add("Link", link));
-    byte[] bytes = new byte[0];
-    if (response.body() != null) {
-      headers.set("Content-Type", "application/json");
-      bytes = mapper.writeValueAsBytes(response.body());
+    if (response.body() == null) {
+      return new byte[0];
     }
+    headers.set("Content-Type", "application/json");
+    return mapper.writeValueAsBytes(response.body());
+  }
+
+  private void notifyListeners(
+      String method, String rawPath, String query, int status, Headers headers, byte[] body) {
+    if (responseListeners.isEmpty()) {
+      return;
+    }
+    Map<String, List<String>> headersCopy = new LinkedHashMap<>();
+    headers.forEach((name, values) -> headersCopy.put(name, List.copyOf(values)));
+    SentResponse sent =
+        new SentResponse(method, rawPath, query, status, headersCopy, new String(body, StandardCharsets.UTF_8));
+    for (ResponseListener listener : responseListeners) {
+      try {
+        listener.onResponse(sent);
+      } catch (RuntimeException e) {
+        LOG.warn("Response listener {} failed on {} {}", listener, method, rawPath, e);
+      }
+    }
+  }
+
+  private static void send(HttpExchange exchange, String method, int status, byte[] bytes) throws IOException {
     boolean withoutBody = bytes.length == 0 || method.equals("HEAD");
-    exchange.sendResponseHeaders(response.status(), withoutBody ? -1 : bytes.length);
+    exchange.sendResponseHeaders(status, withoutBody ? -1 : bytes.length);
     if (!withoutBody) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -53,6 +55,7 @@ public final class OktaSimulator implements AutoCloseable {
   private final Faults faults;
   private final ApiHttpHandler apiHandler;
   private final StopSignal stopSignal;
+  private final List<ResponseListener> responseListeners;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OktaSimulator(
@@ -64,7 +67,9 @@ public final class OktaSimulator implements AutoCloseable {
       RequestLog requestLog,
       Faults faults,
       ApiHttpHandler apiHandler,
-      StopSignal stopSignal) {
+      StopSignal stopSignal,
+
+      List<ResponseListener> responseListeners) {
     this.server = server;
     this.executor = executor;
     this.baseUrl = baseUrl;
@@ -75,6 +80,7 @@ public final class OktaSimulator implements AutoCloseable {
     this.faults = faults;
     this.apiHandler = apiHandler;
     this.stopSignal = stopSignal;
+    this.responseListeners = responseListeners;
   }
 
   /**
@@ -115,6 +121,7 @@ public final class OktaSimulator implements AutoCloseable {
     }
     URI baseUrl = baseUrl(address.getAddress(), server.getAddress().getPort());
     StopSignal stopSignal = new StopSignal();
+    List<ResponseListener> responseListeners = new CopyOnWriteArrayList<>();
     UsersApi usersApi = new UsersApi(store, new UserJson(mapper, ids.nextSchemaId()), mapper);
     ApiHttpHandler apiHandler =
         new ApiHttpHandler(
@@ -127,13 +134,15 @@ public final class OktaSimulator implements AutoCloseable {
             baseUrl.toString(),
             faults,
             stopSignal,
-            options.clock());
+            options.clock(),
+            responseListeners);
     // Threads are created as needed, because each request held by a latency or timeout fault keeps
     // one, and a fixed pool would stop serving other requests while they wait.
     ExecutorService executor = Executors.newCachedThreadPool(serverThreadFactory());
     OktaSimulator simulator =
         new OktaSimulator(
-            server, executor, baseUrl, apiToken, store, requestLog, faults, apiHandler, stopSignal);
+            server, executor, baseUrl, apiToken, store, requestLog, faults, apiHandler, stopSignal,
+            responseListeners);
     server.createContext("/", apiHandler);
     server.createContext(AdminHttpHandler.PREFIX + "/", new AdminHttpHandler(simulator, mapper));
     server.setExecutor(executor);
@@ -179,6 +188,20 @@ public final class OktaSimulator implements AutoCloseable {
 
   public void clearRequestLog() {
     requestLog.clear();
+  }
+
+  /**
+   * Registers a listener that receives every response from now on. Each call happens before the
+   * response is sent, so by the time a client reads a response, every listener has received it.
+   * A listener registered twice receives each response twice.
+   */
+  public void addResponseListener(ResponseListener listener) {
+    responseListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener registered with {@link #addResponseListener}; does nothing if it is not registered. */
+  public void removeResponseListener(ResponseListener listener) {
+    responseListeners.remove(listener);
   }
 
   /** Returns the hooks for changes made outside the operator, such as an admin suspending a user. */

@@ -1,6 +1,8 @@
 package io.oktaoperator.simulator;
 
 import java.security.SecureRandom;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,9 +44,13 @@ final class RandomIds {
     return "oae" + randomChars(22);
   }
 
-  /** Returns a request id for the {@code X-Okta-Request-Id} header. */
+  /**
+   * Returns a request id for the {@code X-Okta-Request-Id} header. Every response needs one, and
+   * it is no secret, so it comes from ThreadLocalRandom: the shared SecureRandom serializes the
+   * request threads.
+   */
   String nextRequestId() {
-    return randomChars(27);
+    return randomChars(ThreadLocalRandom.current(), 27);
   }
 
   /** Returns an activation token, 20 characters like Okta's. */
@@ -68,6 +74,10 @@ final class RandomIds {
   }
 
   private String randomChars(int length) {
+    return randomChars(random, length);
+  }
+
+  private static String randomChars(Random random, int length) {
     StringBuilder chars = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       chars.append(BASE62.charAt(random.nextInt(BASE62.length())));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Renders users and lifecycle results as the JSON bodies Okta returns. */
@@ -21,6 +22,8 @@ final class UserJson {
 
   /** Lifecycle links of a single user per status, after the user examples in Okta's spec and its state machine. */
   private static final Map<UserStatus, List<String>> LIFECYCLE_LINKS = lifecycleLinks();
+
+  private static final Map<String, String> LIFECYCLE_PATH_SEGMENTS = new ConcurrentHashMap<>();
 
   private final ObjectMapper mapper;
   private final String schemaId;
@@ -165,9 +168,13 @@ final class UserJson {
     return status.equals("ACTIVE") || status.equals("PASSWORD_EXPIRED") || status.equals("RECOVERY");
   }
 
-  /** Maps a link relation such as {@code resetPassword} to its path segment {@code reset_password}. */
+  /**
+   * Maps a link relation such as {@code resetPassword} to its path segment {@code reset_password}.
+   * Every GET of a single user renders its lifecycle links, so the segments are computed once.
+   */
   private static String lifecyclePathSegment(String relation) {
-    return relation.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+    return LIFECYCLE_PATH_SEGMENTS.computeIfAbsent(
+        relation, name -> name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
   }
 
   private static Map<UserStatus, List<String>> lifecycleLinks() {

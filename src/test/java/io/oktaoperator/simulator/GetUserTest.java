@@ -150,7 +150,7 @@ class GetUserTest {
 
   @Test
   void unknownPathGives404() {
-    SimulatorClient.Response response = client.get("/api/v1/groups");
+    SimulatorClient.Response response = client.get("/api/v1/nowhere");
 
     assertEquals(404, response.status());
     assertEquals("E0000008", response.body().get("errorCode").asText());

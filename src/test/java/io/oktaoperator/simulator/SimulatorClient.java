@@ -36,8 +36,10 @@ final class SimulatorClient {
     }
   }
 
+  /** Builds a client for the simulator and attaches it to {@link ResponseCapture}, so its responses can be checked. */
   SimulatorClient(OktaSimulator simulator) {
     this(simulator.baseUrl(), "SSWS " + simulator.apiToken());
+    ResponseCapture.attach(simulator);
   }
 
   SimulatorClient(URI baseUrl, String authorization) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.re2j.Pattern;
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -137,7 +138,7 @@ final class CrdSchema {
     JsonNode object = applyDefaults(parseYaml(manifestYaml));
 
     List<SchemaViolation> violations = new ArrayList<>();
-    for (Error error : validator.validate(object)) {
+    for (Error error : validator.validate(object.toString(), InputFormat.JSON)) {
       violations.add(toViolation(error));
     }
     boolean blocked = violations.stream().anyMatch(violation -> CEL_BLOCKING_KEYWORDS.contains(violation.keyword()));
@@ -207,7 +208,7 @@ final class CrdSchema {
             builder ->
                 builder.schemaRegistryConfig(
                     SchemaRegistryConfig.builder().regularExpressionFactory(RE2_PATTERNS).build()));
-    return registry.getSchema(openApiSchema);
+    return registry.getSchema(openApiSchema.toString(), InputFormat.JSON);
   }
 
   /**
