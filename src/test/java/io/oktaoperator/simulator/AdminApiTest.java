@@ -41,7 +41,7 @@ class AdminApiTest {
             "{\"method\":\"POST\",\"path\":\"/api/v1/users\",\"action\":\"succeed-then-drop-connection\"}");
 
     assertEquals(200, scripted.status(), scripted.rawBody());
-    assertEquals("succeed_then_drop_connection", scripted.body().at("/nextRequest/0/action").asText());
+    assertEquals("succeed-then-drop-connection", scripted.body().at("/nextRequest/0/action").asText());
     assertThrows(UncheckedIOException.class, () -> client.post("/api/v1/users", createBody("jane.doe@example.com")));
     assertTrue(simulator.findUser("jane.doe@example.com").isPresent());
     assertEquals(0, simulator.faults().pendingScriptedFaults());
