@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What the simulator does with one request in place of, or on top of, its normal response.
+ * A fault for one request: the simulator's action in place of, or on top of, its normal response.
  * Used for one-off scripted faults ({@link Faults#onNextRequest}) and produced internally by the
  * random faults.
  */
@@ -76,7 +76,7 @@ public final class FaultAction {
 
   /**
    * Closes the connection without sending a response; the request changes nothing. An HTTP client
-   * may resend an idempotent request such as a GET on a new connection by itself, and then sees
+   * may resend an idempotent request such as a GET on a new connection by itself, and then gets
    * the normal response.
    */
   public static FaultAction dropConnection() {
