@@ -96,6 +96,9 @@ final class AdminHttpHandler implements HttpHandler {
         requireMethod(method, "PUT");
         simulator.setAsyncTransitionDelay(millis(readObject(body), "millis", true));
         return new AdminResponse(204, null);
+      case "state":
+        requireMethod(method, "GET");
+        return new AdminResponse(200, simulator.stateSnapshot());
       case "search-index-lag":
         requireMethod(method, "PUT");
         simulator.setSearchIndexLag(millis(readObject(body), "millis", true));

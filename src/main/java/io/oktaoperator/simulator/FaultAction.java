@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What the simulator does with one request in place of, or on top of, its normal response.
+ * A fault for one request: the simulator's action in place of, or on top of, its normal response.
  * Used for one-off scripted faults ({@link Faults#onNextRequest}) and produced internally by the
  * random faults.
  */
@@ -74,7 +74,11 @@ public final class FaultAction {
     return new FaultAction(Kind.RATE_LIMITED, ApiErrors.rateLimitExceeded(), Duration.ZERO, null);
   }
 
-  /** Closes the connection without sending a response; the request changes nothing. */
+  /**
+   * Closes the connection without sending a response; the request changes nothing. An HTTP client
+   * may resend an idempotent request such as a GET on a new connection by itself, and then gets
+   * the normal response.
+   */
   public static FaultAction dropConnection() {
     return new FaultAction(Kind.DROP_CONNECTION, null, Duration.ZERO, null);
   }
@@ -127,6 +131,11 @@ public final class FaultAction {
     return rateLimitedUntil;
   }
 
+  /** Returns the action's name in the admin API, such as {@code succeed-then-drop-connection}. */
+  private String actionName() {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   @Override
   public String toString() {
     switch (kind) {
@@ -134,9 +143,9 @@ public final class FaultAction {
         return "error " + error.httpStatus() + " " + error.errorCode();
       case HOLD:
       case SUCCEED_THEN_HOLD:
-        return kind.name().toLowerCase(Locale.ROOT) + " " + hold.toMillis() + "ms";
+        return actionName() + " " + hold.toMillis() + "ms";
       default:
-        return kind.name().toLowerCase(Locale.ROOT);
+        return actionName();
     }
   }
 }

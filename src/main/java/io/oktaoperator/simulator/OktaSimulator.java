@@ -1,6 +1,7 @@
 package io.oktaoperator.simulator;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +59,7 @@ public final class OktaSimulator implements AutoCloseable {
   private final ApiHttpHandler apiHandler;
   private final StopSignal stopSignal;
   private final List<ResponseListener> responseListeners;
+  private final ObjectMapper mapper;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OktaSimulator(
@@ -68,8 +72,8 @@ public final class OktaSimulator implements AutoCloseable {
       Faults faults,
       ApiHttpHandler apiHandler,
       StopSignal stopSignal,
-
-      List<ResponseListener> responseListeners) {
+      List<ResponseListener> responseListeners,
+      ObjectMapper mapper) {
     this.server = server;
     this.executor = executor;
     this.baseUrl = baseUrl;
@@ -81,6 +85,7 @@ public final class OktaSimulator implements AutoCloseable {
     this.apiHandler = apiHandler;
     this.stopSignal = stopSignal;
     this.responseListeners = responseListeners;
+    this.mapper = mapper;
   }
 
   /**
@@ -142,7 +147,7 @@ public final class OktaSimulator implements AutoCloseable {
     OktaSimulator simulator =
         new OktaSimulator(
             server, executor, baseUrl, apiToken, store, requestLog, faults, apiHandler, stopSignal,
-            responseListeners);
+            responseListeners, mapper);
     server.createContext("/", apiHandler);
     server.createContext(AdminHttpHandler.PREFIX + "/", new AdminHttpHandler(simulator, mapper));
     server.setExecutor(executor);
@@ -207,6 +212,43 @@ public final class OktaSimulator implements AutoCloseable {
   /** Returns the hooks for changes made outside the operator, such as an admin suspending a user. */
   public OutOfBandChanges outOfBand() {
     return outOfBand;
+  }
+
+  /**
+   * Writes every user, with credentials, to a JSON file that {@link #importState(Path)} reads.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public void exportState(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), store.exportState(mapper));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the simulator state to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns every user, with credentials, as the JSON that {@link #exportState(Path)} writes. */
+  JsonNode stateSnapshot() {
+    return store.exportState(mapper);
+  }
+
+  /**
+   * Adds the users of a file written by {@link #exportState(Path)}.
+   *
+   * @return the number of users added
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws IllegalArgumentException if the file is not a valid snapshot, or a user or login exists
+   */
+  public int importState(Path file) {
+    try {
+      return store.importState(mapper.readTree(file.toFile()), mapper);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the simulator state from " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Returns the number of Users API requests being handled now, including those held by faults. */

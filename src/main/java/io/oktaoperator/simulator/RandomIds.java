@@ -29,6 +29,26 @@ final class RandomIds {
     return "00u" + encode(userSequence.getAndIncrement(), SEQUENCE_LENGTH) + randomChars(10);
   }
 
+  /**
+   * Moves the user id sequence past that of {@code userId}, so users created from now on sort
+   * after a restored user. Ids that this class did not generate are ignored.
+   */
+  void advancePast(String userId) {
+    if (userId.length() != 20 || !userId.startsWith("00u")) {
+      return;
+    }
+    long sequence = 0;
+    for (char c : userId.substring(3, 3 + SEQUENCE_LENGTH).toCharArray()) {
+      int digit = BASE62.indexOf(c);
+      if (digit < 0) {
+        return;
+      }
+      sequence = sequence * 62 + digit;
+    }
+    long next = sequence + 1;
+    userSequence.accumulateAndGet(next, Math::max);
+  }
+
   /** Returns a user type id such as {@code otyABC...}, 20 characters. */
   String nextUserTypeId() {
     return "oty" + randomChars(17);

@@ -1,5 +1,8 @@
 package io.oktaoperator.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,6 +153,39 @@ final class UserStore {
     }
     users.forEach(searchIndex::observe);
     return searchIndex.asOf(now().minus(lag));
+  }
+
+  /** Returns every stored user as a {@link StateSnapshot}. */
+  synchronized ObjectNode exportState(ObjectMapper mapper) {
+    completeDueTransitions(now());
+    return StateSnapshot.write(new ArrayList<>(usersById.values()), mapper);
+  }
+
+  /**
+   * Adds the users of a {@link StateSnapshot} to the store.
+   *
+   * @throws IllegalArgumentException if the snapshot is invalid, or a user's id or login is taken;
+   *     then no user is added
+   */
+  synchronized int importState(JsonNode snapshot, ObjectMapper mapper) {
+    completeDueTransitions(now());
+    List<StoredUser> users = StateSnapshot.read(snapshot, mapper);
+    Map<String, StoredUser> byLoginKey = new HashMap<>();
+    for (StoredUser user : users) {
+      String loginKey = LoginKey.of(String.valueOf(user.profile.get("login")));
+      if (usersById.containsKey(user.id) || usersByLoginKey.containsKey(loginKey) || byLoginKey.put(loginKey, user) != null) {
+        throw new IllegalArgumentException("User " + user.id + " or its login " + user.profile.get("login") + " already exists");
+      }
+      if (user.typeId == null) {
+        user.typeId = defaultTypeId;
+      }
+    }
+    for (StoredUser user : users) {
+      usersById.put(user.id, user);
+      ids.advancePast(user.id);
+    }
+    usersByLoginKey.putAll(byLoginKey);
+    return users.size();
   }
 
   /** Returns every stored user, DEPROVISIONED ones included, in creation order. */

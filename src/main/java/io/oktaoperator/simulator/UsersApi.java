@@ -492,7 +492,14 @@ final class UsersApi {
     PasswordInput passwordInput = null;
     if (password.path("value").isTextual()) {
       passwordInput = new PasswordInput(password.get("value").asText(), false);
-    } else if (password.path("hash").isObject() || password.path("hook").isObject()) {
+    } else if (password.path("hash").isObject()) {
+      PasswordHashes.validate((ObjectNode) password.get("hash"));
+      passwordInput = new PasswordInput(null, true);
+    } else if (password.path("hook").isObject()) {
+      if (!password.at("/hook/type").asText().equals("default")) {
+        throw ApiErrors.validationFailed("password", List.of("password.hook.type: The only supported type is default"))
+            .toException();
+      }
       passwordInput = new PasswordInput(null, true);
     }
 

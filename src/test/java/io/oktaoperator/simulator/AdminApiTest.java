@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The admin API under /__simulator, driven over HTTP without a token. */
 class AdminApiTest {
@@ -39,7 +41,7 @@ class AdminApiTest {
             "{\"method\":\"POST\",\"path\":\"/api/v1/users\",\"action\":\"succeed-then-drop-connection\"}");
 
     assertEquals(200, scripted.status(), scripted.rawBody());
-    assertEquals("succeed_then_drop_connection", scripted.body().at("/nextRequest/0/action").asText());
+    assertEquals("succeed-then-drop-connection", scripted.body().at("/nextRequest/0/action").asText());
     assertThrows(UncheckedIOException.class, () -> client.post("/api/v1/users", createBody("jane.doe@example.com")));
     assertTrue(simulator.findUser("jane.doe@example.com").isPresent());
     assertEquals(0, simulator.faults().pendingScriptedFaults());
@@ -172,5 +174,39 @@ class AdminApiTest {
 
     assertEquals(204, status);
     assertEquals("ACTIVE", simulator.findUser(id).orElseThrow().transitioningToStatus());
+  }
+
+  @Test
+  void stateSnapshotOverHttp() {
+    client.post("/api/v1/users", TestUsers.createBodyWithPassword("jane.doe@example.com"));
+
+    SimulatorClient.Response state = admin.get("/__simulator/state");
+
+    assertEquals(200, state.status());
+    assertEquals(1, state.body().get("version").asInt());
+    assertEquals("jane.doe@example.com", state.body().at("/users/0/profile/login").asText());
+    assertEquals("ACTIVE", state.body().at("/users/0/status").asText());
+    assertEquals(TestUsers.PASSWORD, state.body().at("/users/0/password").asText());
+  }
+
+  @Test
+  void stateFileRoundTripKeepsUsersAndRoles(@TempDir Path directory) {
+    String id = client.post("/api/v1/users", TestUsers.createBodyWithPassword("jane.doe@example.com")).body().get("id").asText();
+    simulator.outOfBand().assignAdminRole(id, "USER_ADMIN");
+    client.post("/api/v1/users/" + id, "{\"profile\":{\"city\":\"Lisbon\"}}");
+    Path file = directory.resolve("state.json");
+
+    simulator.exportState(file);
+    try (OktaSimulator restored = OktaSimulator.start(SimulatorOptions.builder().apiToken("test-token").build())) {
+      int count = restored.importState(file);
+      SimulatedUser before = simulator.findUser(id).orElseThrow();
+      SimulatedUser after = restored.findUser(id).orElseThrow();
+      SimulatorClient restoredClient = new SimulatorClient(restored);
+
+      assertEquals(1, count);
+      assertEquals(before, after);
+      assertEquals("USER_ADMIN", restoredClient.get("/api/v1/users/" + id + "/roles").body().at("/0/type").asText());
+      assertThrows(IllegalArgumentException.class, () -> restored.importState(file), "users exist already");
+    }
   }
 }

@@ -330,6 +330,78 @@ class CreateUserTest {
   }
 
   @Test
+  void invalidPasswordHashGivesOneCauseEach() {
+    String body =
+        "{\"profile\":"
+            + TestUsers.json(TestUsers.profile("jane.doe@example.com"))
+            + ",\"credentials\":{\"password\":{\"hash\":{\"algorithm\":\"BCRYPT\",\"workFactor\":25,\"salt\":\"short\"}}}}";
+
+    SimulatorClient.Response response = client.post("/api/v1/users", body);
+
+    assertEquals(400, response.status());
+    assertEquals("E0000001", response.body().get("errorCode").asText());
+    assertEquals(
+        List.of(
+            "password.hash.value: The field cannot be left blank",
+            "password.hash.workFactor: Must be between 1 and 20 for BCRYPT",
+            "password.hash.salt: Must be 22 characters for BCRYPT"),
+        causes(response));
+    assertTrue(simulator.users().isEmpty());
+  }
+
+  @Test
+  void pbkdf2HashNeedsIterationsAndDigest() {
+    String body =
+        "{\"profile\":"
+            + TestUsers.json(TestUsers.profile("jane.doe@example.com"))
+            + ",\"credentials\":{\"password\":{\"hash\":{\"algorithm\":\"PBKDF2\",\"value\":\"abc=\",\"iterationCount\":1000}}}}";
+    String valid = body.replace("\"iterationCount\":1000", "\"iterationCount\":4096,\"keySize\":32,\"digestAlgorithm\":\"SHA256_HMAC\"");
+
+    SimulatorClient.Response response = client.post("/api/v1/users", body);
+    SimulatorClient.Response accepted = client.post("/api/v1/users", valid);
+
+    assertEquals(400, response.status());
+    assertEquals(3, causes(response).size(), response.rawBody());
+    assertEquals(200, accepted.status(), accepted.rawBody());
+    assertEquals("IMPORT", accepted.body().at("/credentials/provider/type").asText());
+  }
+
+  @Test
+  void federatedUserCannotHavePassword() {
+    String profile = TestUsers.json(TestUsers.profile("jane.doe@example.com"));
+    String withPassword =
+        "{\"profile\":" + profile + ",\"credentials\":{\"provider\":{\"type\":\"SOCIAL\",\"name\":\"SOCIAL\"},"
+            + "\"password\":{\"value\":\"" + TestUsers.PASSWORD + "\"}}}";
+    String unknownType = "{\"profile\":" + profile + ",\"credentials\":{\"provider\":{\"type\":\"MAGIC\"}}}";
+
+    SimulatorClient.Response rejected = client.post("/api/v1/users?provider=true", withPassword);
+    SimulatorClient.Response unknown = client.post("/api/v1/users?provider=true", unknownType);
+
+    assertEquals(400, rejected.status());
+    assertEquals("E0000001", rejected.body().get("errorCode").asText());
+    assertTrue(causes(rejected).get(0).startsWith("credentials:"), causes(rejected).toString());
+    assertEquals(400, unknown.status());
+    assertTrue(causes(unknown).get(0).startsWith("provider.type:"), causes(unknown).toString());
+    assertTrue(simulator.users().isEmpty());
+  }
+
+  @Test
+  void passwordHookMustBeDefault() {
+    String profile = TestUsers.json(TestUsers.profile("jane.doe@example.com"));
+
+    SimulatorClient.Response rejected =
+        client.post("/api/v1/users", "{\"profile\":" + profile + ",\"credentials\":{\"password\":{\"hook\":{\"type\":\"custom\"}}}}");
+    SimulatorClient.Response accepted =
+        client.post("/api/v1/users", "{\"profile\":" + profile + ",\"credentials\":{\"password\":{\"hook\":{\"type\":\"default\"}}}}");
+
+    assertEquals(400, rejected.status());
+    assertEquals("E0000001", rejected.body().get("errorCode").asText());
+    assertEquals(200, accepted.status());
+    assertEquals("ACTIVE", accepted.body().get("status").asText());
+    assertEquals("IMPORT", accepted.body().at("/credentials/provider/type").asText());
+  }
+
+  @Test
   void hashedPasswordReadsBackAsImport() {
     String body =
         "{\"profile\":"
