@@ -226,7 +226,43 @@ final class OktaOpenApiSpec {
     if (schemaNode == null) {
       return problems;
     }
+    JsonNode items = schemaNode.path("items");
+    if (items.has("oneOf") && items.has("discriminator")) {
+      return validateDiscriminatedItems(items.get("discriminator"), body);
+    }
     return validate(pointer + "/content/" + escape(mediaType) + "/schema", body);
+  }
+
+  /**
+   * Validates each element of an array whose items are a {@code oneOf} with an OpenAPI
+   * {@code discriminator} against the one schema its discriminator value maps to. The JSON Schema
+   * validator treats {@code oneOf} without the discriminator, and Okta's role schemas overlap, so a
+   * standard role would match both and fail {@code oneOf}.
+   */
+  private List<String> validateDiscriminatedItems(JsonNode discriminator, String body) {
+    List<String> problems = new ArrayList<>();
+    JsonNode array;
+    try {
+      array = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+    } catch (tools.jackson.core.JacksonException e) {
+      return List.of("the body is not JSON: " + e.getOriginalMessage());
+    }
+    if (!array.isArray()) {
+      return List.of("expected a JSON array, got " + abbreviate(body));
+    }
+    String property = discriminator.path("propertyName").asString();
+    for (int index = 0; index < array.size(); index++) {
+      String value = array.get(index).path(property).asString();
+      String reference = discriminator.path("mapping").path(value).asString(null);
+      if (reference == null) {
+        problems.add("/" + index + ": " + property + " '" + value + "' is not in the discriminator mapping");
+        continue;
+      }
+      for (String problem : validate(reference.substring(1), array.get(index).toString())) {
+        problems.add("/" + index + problem);
+      }
+    }
+    return problems;
   }
 
   /**

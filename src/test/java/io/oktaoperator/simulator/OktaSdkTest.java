@@ -29,7 +29,6 @@ import com.okta.sdk.resource.model.UserStatus;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -197,7 +196,6 @@ class OktaSdkTest {
     assertEquals(user.getId(), found.get(0).getId());
   }
 
-  @Disabled("waiting for the simulator to serve POST /api/v1/users/{id}/lifecycle/reset_password")
   @Test
   void resetPasswordReturnsUrl() {
     User user = users.createUser(createRequest("reset@example.com", true), true, false, null);
@@ -208,7 +206,6 @@ class OktaSdkTest {
     assertEquals(UserStatus.RECOVERY, users.getUser(user.getId(), null, null).getStatus());
   }
 
-  @Disabled("waiting for the simulator to serve POST /api/v1/users/{id}/lifecycle/expire_password")
   @Test
   void expirePasswordReturnsUser() {
     User user = users.createUser(createRequest("expire@example.com", true), true, false, null);
