@@ -32,6 +32,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "2:A required environment variable is missing or malformed; the message names it.",
+      "143:Stopped by SIGTERM after a graceful shutdown."
+    },
     description = {
       "Runs the operator against the cluster of the current kubeconfig, or the in-cluster configuration.",
       "",
@@ -64,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--resync-interval",
       defaultValue = "10m",
       converter = DurationConverter.class,
-      description = "How often a converged OktaUser is compared with Okta again to correct drift (default: ${DEFAULT-VALUE}).")
+      description = "How often a converged OktaUser is compared with Okta again to correct drift, as a whole number"
+          + " with ms, s, m or h (default: ${DEFAULT-VALUE}).")
   Duration resyncInterval;
 
   private final Map<String, String> environment;
@@ -96,8 +102,13 @@ final class RunCommand implements Callable<Integer> {
               .allowInsecureLoopback(allowInsecureLoopback)
               .listener(new OktaClientMetrics(registry))
               .build();
-    } catch (EnvironmentSettings.InvalidSettingException | IllegalArgumentException e) {
+    } catch (EnvironmentSettings.InvalidSettingException e) {
       err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    } catch (IllegalArgumentException e) {
+      // The Okta client checked OKTA_ORG_URL and OKTA_API_TOKEN once more, for example the loopback rule.
+      err.println("error: invalid OKTA_ORG_URL or OKTA_API_TOKEN for --allow-insecure-loopback: " + e.getMessage());
       err.flush();
       return ExitCodes.USAGE;
     }

@@ -24,11 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sandbox",
     mixinStandardHelpOptions = true,
-    description = {
-      "Starts an embedded Kubernetes API, the Okta simulator and the operator on 127.0.0.1, applies the",
-      "example manifests, waits until each OktaUser is Ready, prints their status, then demonstrates a",
-      "profile update, a suspension and a deletion. Needs no cluster and no Okta org."
-    })
+    description =
+        "Starts an embedded Kubernetes API, the Okta simulator and the operator on 127.0.0.1, applies the"
+            + " example manifests, waits until each OktaUser is Ready, prints their status, then demonstrates a"
+            + " profile update, a suspension and a deletion. Needs no cluster and no Okta org.")
 final class SandboxCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -40,7 +39,8 @@ final class SandboxCommand implements Callable<Integer> {
       names = "--timeout",
       defaultValue = "30s",
       converter = DurationConverter.class,
-      description = "How long each step may take before the sandbox gives up (default: ${DEFAULT-VALUE}).")
+      description = "How long each step may take before the sandbox gives up, as a whole number with ms, s, m or h"
+          + " (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(names = "--keep", description = "Keep running after the demonstration and print how to reach both APIs, until stopped.")
@@ -71,7 +71,7 @@ final class SandboxCommand implements Callable<Integer> {
     out.flush();
     try (Sandbox sandbox = Sandbox.start()) {
       List<OktaUser> users = sandbox.applyFolder(examples);
-      out.printf("Applied %d OktaUser resources from %s; waiting until each is Ready ...%n", users.size(), examples);
+      out.printf("Applied %d OktaUser resource(s) from %s; waiting until each is Ready ...%n", users.size(), examples);
       out.flush();
       for (OktaUser user : users) {
         sandbox.awaitReady(user, u -> true, timeout);
@@ -101,22 +101,21 @@ final class SandboxCommand implements Callable<Integer> {
       OktaUser user = sandbox.get(active.get());
       String before = Objects.toString(user.getSpec().getProfile().getTitle(), "(none)");
       String after = "Staff Engineer";
-      sandbox.client().resource(user).edit(u -> {
-        u.getSpec().getProfile().setTitle(after);
-        return u;
-      });
+      sandbox.mergePatchSpec(user, "{\"profile\":{\"title\":\"" + after + "\"}}");
       OktaUser updated = sandbox.awaitReady(user, u -> true, timeout);
       Object inOkta = sandbox.simulator().findUser(updated.getStatus().getId()).map(s -> s.profile().get("title")).orElse(null);
       out.printf("Profile update: %s title '%s' -> '%s'; Okta now has title '%s' (lastUpdated %s)%n",
           name(user), before, after, inOkta, updated.getStatus().getLastUpdated());
 
-      sandbox.client().resource(updated).edit(u -> {
-        u.getSpec().setState(UserState.SUSPENDED);
-        return u;
-      });
-      OktaUser suspended = sandbox.awaitReady(user, u -> "SUSPENDED".equals(u.getStatus().getStatus()), timeout);
-      out.printf("Suspension:     %s spec.state Suspended; Okta status is now %s (statusChanged %s)%n",
-          name(user), suspended.getStatus().getStatus(), suspended.getStatus().getStatusChanged());
+      if ("ACTIVE".equals(updated.getStatus().getStatus())) {
+        sandbox.mergePatchSpec(user, "{\"state\":\"Suspended\"}");
+        OktaUser suspended = sandbox.awaitReady(user, u -> "SUSPENDED".equals(u.getStatus().getStatus()), timeout);
+        out.printf("Suspension:     %s spec.state Suspended; Okta status is now %s (statusChanged %s)%n",
+            name(user), suspended.getStatus().getStatus(), suspended.getStatus().getStatusChanged());
+      } else {
+        out.printf("Suspension:     skipped, because Okta suspends only ACTIVE users and %s is %s%n",
+            name(user), updated.getStatus().getStatus());
+      }
     } else {
       out.println("No OktaUser with state Active in the examples: skipping the profile update and the suspension.");
     }
@@ -142,7 +141,9 @@ final class SandboxCommand implements Callable<Integer> {
   private static void keepRunning(Sandbox sandbox, PrintWriter out) throws InterruptedException {
     out.println();
     out.println("The sandbox keeps running. Press Ctrl-C to stop it.");
-    out.println("  Kubernetes API:  " + sandbox.kubernetesUrl() + "  (plain http, no authentication)");
+    out.println("  Kubernetes API:  " + sandbox.kubernetesUrl() + "  (plain http, no authentication; it stores objects but");
+    out.println("                   lists no API resources, so use curl or kubectl get --raw, for example:");
+    out.println("                   kubectl get --raw /apis/oktaoperator.io/v1alpha1/oktausers --server " + sandbox.kubernetesUrl() + ")");
     out.println("  Okta simulator:  " + sandbox.simulator().baseUrl());
     out.println("  Okta API token:  " + sandbox.simulator().apiToken() + "  (valid only for this simulator)");
     out.println("  Try: curl -H 'Authorization: SSWS " + sandbox.simulator().apiToken() + "' " + sandbox.simulator().baseUrl() + "/api/v1/users");

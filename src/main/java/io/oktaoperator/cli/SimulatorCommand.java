@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:Stopped by Ctrl-C or SIGTERM.",
+      "130:Stopped by Ctrl-C (SIGINT); 143 when stopped by SIGTERM. The JVM reports the signal.",
       "1:The address could not be bound, or the state file could not be read or written.",
       "2:Invalid options, seed file or state file."
     })

@@ -79,7 +79,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** The API server URL, for a kubeconfig or kubectl's {@code --server}. */
   public String url() {
-    return client.getMasterUrl().toString();
+    return client.getMasterUrl().toString().replace("://localhost:", "://127.0.0.1:");
   }
 
   @Override

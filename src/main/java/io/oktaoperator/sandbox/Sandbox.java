@@ -3,6 +3,8 @@ package io.oktaoperator.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.oktaoperator.api.v1alpha1.OktaUser;
 import io.oktaoperator.okta.OktaClient;
 import io.oktaoperator.okta.SecretValue;
@@ -114,21 +116,52 @@ public final class Sandbox implements AutoCloseable {
     return users;
   }
 
+  /**
+   * Changes part of the resource's spec with a JSON merge patch, which, unlike a JSON patch, needs no
+   * field to exist already. The embedded API server does not fill in a CRD's defaults.
+   */
+  public void mergePatchSpec(OktaUser user, String specJson) {
+    client()
+        .resources(OktaUser.class)
+        .inNamespace(user.getMetadata().getNamespace())
+        .withName(user.getMetadata().getName())
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":" + specJson + "}");
+  }
+
   public OktaUser get(OktaUser user) {
     return client().resources(OktaUser.class).inNamespace(user.getMetadata().getNamespace()).withName(user.getMetadata().getName()).get();
   }
 
-  /** Waits until the resource is Ready for its current generation and matches the predicate. */
+  /**
+   * Waits until the resource is Ready for its current generation and matches the predicate.
+   *
+   * @throws NotConvergedException at once when the resource is Stalled, else after the timeout
+   */
   public OktaUser awaitReady(OktaUser user, Predicate<OktaUser> also, Duration timeout) {
+    OktaUser settled;
     try {
-      return client()
+      settled = client()
           .resources(OktaUser.class)
           .inNamespace(user.getMetadata().getNamespace())
           .withName(user.getMetadata().getName())
-          .waitUntilCondition(u -> u != null && isReady(u) && also.test(u), timeout.toMillis(), TimeUnit.MILLISECONDS);
+          .waitUntilCondition(
+              u -> u != null && ((isReady(u) && also.test(u)) || isStalled(u)), timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (KubernetesClientTimeoutException e) {
       throw new NotConvergedException(describeStuck(get(user), user, timeout));
     }
+    if (isStalled(settled)) {
+      throw new NotConvergedException(describeStuck(settled, user, timeout));
+    }
+    return settled;
+  }
+
+  static boolean isStalled(OktaUser user) {
+    if (user.getStatus() == null) {
+      return false;
+    }
+    var stalled = Conditions.find(user.getStatus().getConditions(), Conditions.STALLED);
+    return stalled != null && "True".equals(stalled.getStatus())
+        && user.getMetadata().getGeneration().equals(stalled.getObservedGeneration());
   }
 
   /** Waits until the resource no longer exists. */
@@ -161,14 +194,14 @@ public final class Sandbox implements AutoCloseable {
     if (current.getStatus() == null || current.getStatus().getConditions().isEmpty()) {
       return name + " was not reconciled within " + timeout.toSeconds() + "s (no status yet)";
     }
-    StringBuilder text = new StringBuilder(name + " did not converge within " + timeout.toSeconds() + "s:");
-    for (var condition : current.getStatus().getConditions()) {
-      if ("True".equals(condition.getStatus()) || Conditions.READY.equals(condition.getType())) {
-        text.append(' ').append(condition.getType()).append('=').append(condition.getStatus())
-            .append(" (").append(condition.getReason()).append("): ").append(condition.getMessage()).append('.');
-      }
-    }
-    return text.toString();
+    // All three conditions carry the same reason and message, so one of them says it all.
+    var conditions = current.getStatus().getConditions();
+    var telling = conditions.stream().filter(c -> "True".equals(c.getStatus()) && !Conditions.READY.equals(c.getType()))
+        .findFirst()
+        .orElse(Conditions.find(conditions, Conditions.READY));
+    String verdict = isStalled(current) ? " is stalled" : " did not converge within " + timeout.toSeconds() + "s";
+    return name + verdict + ": " + telling.getType() + "=" + telling.getStatus() + " (" + telling.getReason() + "): "
+        + telling.getMessage();
   }
 
   @Override
