@@ -74,10 +74,34 @@ final class ResponseConformance {
                   "unlockUser",
                   "reactivateUser",
                   "expirePassword",
-                  "resetPassword"),
+                  "expirePasswordWithTempPassword",
+                  "resetPassword",
+                  "resetFactors",
+                  "changePassword",
+                  "changeRecoveryQuestion",
+                  "forgotPassword",
+                  "forgotPasswordSetNewPassword"),
               409,
               Set.of("E0000112"),
-              "Okta's error-code catalogue: E0000112, a user still being activated cannot be updated"));
+              "Okta's error-code catalogue: E0000112, a user still being activated cannot be updated"),
+          // Injected by the fault tests: Okta's error-code catalogue lists these server errors for
+          // the whole API, while the spec declares them on a few operations only.
+          new UndeclaredResponse(
+              Set.of(),
+              500,
+              Set.of("E0000009"),
+              "Okta's error-code catalogue: E0000009, internal server error, on any operation"),
+          new UndeclaredResponse(
+              Set.of(),
+              502,
+              Set.of("E0000009"),
+              "A bad gateway injected by the fault tests. NOTE: Okta's catalogue has no code for 502,"
+                  + " so the simulator reuses E0000009"),
+          new UndeclaredResponse(
+              Set.of(),
+              503,
+              Set.of("E0000010"),
+              "Okta's error-code catalogue: E0000010, service in read-only mode, on any operation"));
 
   /**
    * Operations that return {@code {}} although the spec declares their 200 response without
