@@ -148,6 +148,12 @@ final class ApiHttpHandler implements HttpHandler {
       recorded = record(method, rawPath, query, response.status());
       notifyListeners(method, rawPath, query, response.status(), exchange.getResponseHeaders(), bytes);
       LOG.debug("{} {} -> {}", method, rawPath, response.status());
+      // The request stops counting against the concurrency limit before its response leaves, so a
+      // client that sends its next request as soon as it has the answer is never rejected.
+      if (inFlight) {
+        rateLimiter.leaveInFlight();
+        inFlight = false;
+      }
       send(exchange, method, response.status(), bytes);
     } catch (IOException e) {
       LOG.debug("Could not complete the exchange of {} {}", method, rawPath, e);
