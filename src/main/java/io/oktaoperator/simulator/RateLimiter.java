@@ -138,6 +138,7 @@ final class RateLimiter {
   }
 
   private int tokenShare(int limit) {
-    return (int) Math.ceil(limit * tokenSharePercent / 100.0);
+    // Computed in long arithmetic, because a limit near Integer.MAX_VALUE would overflow an int.
+    return (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil((long) limit * tokenSharePercent / 100.0));
   }
 }

@@ -264,6 +264,19 @@ class RateLimitTest {
   }
 
   @Test
+  void unlimitedBucketAcceptsRequests() {
+    try (OktaSimulator unlimited = OktaSimulator.start(
+        SimulatorOptions.builder().apiToken("test-token").rateLimit(RateLimitBucket.USER_READ, Integer.MAX_VALUE).build())) {
+      SimulatorClient unlimitedClient = new SimulatorClient(unlimited);
+
+      SimulatorClient.Response response = unlimitedClient.get("/api/v1/users/nobody@example.com");
+
+      assertEquals(404, response.status());
+      assertTrue(Long.parseLong(response.header("X-Rate-Limit-Limit")) > 1_000_000, response.header("X-Rate-Limit-Limit"));
+    }
+  }
+
+  @Test
   void concurrencyFreesUpWhenRequestsEnd() {
     try (OktaSimulator limited =
         OktaSimulator.start(SimulatorOptions.builder().apiToken("test-token").concurrencyLimit(1).build())) {
