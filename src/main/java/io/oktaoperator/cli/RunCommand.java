@@ -75,6 +75,21 @@ final class RunCommand implements Callable<Integer> {
 
   private final Map<String, String> environment;
 
+  /**
+   * Describes what actually failed: the first I/O failure in the cause chain (such as a refused
+   * connection), else the innermost cause.
+   */
+  static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof java.io.IOException) {
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+      }
+      root = cause;
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
   RunCommand() {
     this(System.getenv());
   }
@@ -137,9 +152,23 @@ final class RunCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }, "shutdown"));
-    try (KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    OktaUserOperator started;
+    try {
+      started = OktaUserOperator.start(client, okta, options);
+    } catch (RuntimeException e) {
+      err.println("error: could not start watching OktaUsers through the Kubernetes API at " + client.getMasterUrl()
+          + ": " + rootMessage(e) + ". Check the kubeconfig (KUBECONFIG) or the pod's service account, and that the"
+          + " OktaUser CRD is installed.");
+      err.flush();
+      client.close();
+      okta.close();
+      stopped.countDown();
+      return ExitCodes.FAILURE;
+    }
+    try (client;
         okta;
-        OktaUserOperator operator = OktaUserOperator.start(client, okta, options);
+        OktaUserOperator operator = started;
         OperatorHttpServer http =
             OperatorHttpServer.start(settings.httpPort(), registry, operator::isHealthy, operator::isReady)) {
       log.info(

@@ -37,6 +37,10 @@ public record EnvironmentSettings(
   public static final String OKTA_API_TOKEN = "OKTA_API_TOKEN";
   public static final String WATCH_NAMESPACES = "WATCH_NAMESPACES";
   public static final String HTTP_PORT = "HTTP_PORT";
+  public static final String LOG_LEVEL = "LOG_LEVEL";
+  static final java.util.List<String> LOG_LEVELS = java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+  /** A Kubernetes namespace name: an RFC 1123 label. */
+  static final java.util.regex.Pattern NAMESPACE_NAME = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   public static final String LOG_FORMAT = "LOG_FORMAT";
   public static final String LEADER_ELECTION_ENABLED = "LEADER_ELECTION_ENABLED";
   public static final String LEADER_ELECTION_NAMESPACE = "LEADER_ELECTION_NAMESPACE";
@@ -63,6 +67,9 @@ public record EnvironmentSettings(
     if (token == null || token.isBlank()) {
       throw new InvalidSettingException(OKTA_API_TOKEN + " is not set: set it to an Okta API token (SSWS token)");
     }
+    if (token.regionMatches(true, 0, "SSWS ", 0, 5)) {
+      throw new InvalidSettingException(OKTA_API_TOKEN + " starts with 'SSWS ': set the token alone, without the scheme");
+    }
     if (token.trim().length() != token.length() || token.chars().anyMatch(Character::isWhitespace)) {
       throw new InvalidSettingException(OKTA_API_TOKEN + " contains whitespace: remove spaces and line breaks from the token");
     }
@@ -70,6 +77,17 @@ public record EnvironmentSettings(
     Set<String> namespaces = new LinkedHashSet<>();
     String watch = environment.getOrDefault(WATCH_NAMESPACES, "");
     Arrays.stream(watch.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(namespaces::add);
+    for (String namespace : namespaces) {
+      if (!NAMESPACE_NAME.matcher(namespace).matches()) {
+        throw new InvalidSettingException(
+            WATCH_NAMESPACES + " contains '" + namespace + "', which is not a namespace name: use lower-case letters,"
+                + " digits and '-', at most 63 characters");
+      }
+    }
+    String logLevel = environment.getOrDefault(LOG_LEVEL, "").trim();
+    if (!logLevel.isEmpty() && !LOG_LEVELS.contains(logLevel.toUpperCase(java.util.Locale.ROOT))) {
+      throw new InvalidSettingException(LOG_LEVEL + " must be one of " + LOG_LEVELS + ", not '" + logLevel + "'");
+    }
     return new EnvironmentSettings(
         orgUrl,
         SecretValue.of(token),

@@ -67,4 +67,19 @@ class RunCommandTest {
       assertTrue(out.toString().contains("Usage:"), command + ": " + out);
     }
   }
+
+  @Test
+  void rootMessageNamesFirstIoFailure() {
+    var failure = new IllegalStateException("outer", new RuntimeException("middle",
+        new java.net.ConnectException("Connection refused")));
+
+    assertEquals("ConnectException: Connection refused", RunCommand.rootMessage(failure));
+  }
+
+  @Test
+  void rootMessageFallsBackToInnermostCause() {
+    var failure = new IllegalStateException("outer", new IllegalArgumentException("the real reason"));
+
+    assertEquals("the real reason", RunCommand.rootMessage(failure));
+  }
 }

@@ -72,4 +72,38 @@ class EnvironmentSettingsTest {
     assertTrue(error.getMessage().startsWith("OKTA_API_TOKEN contains whitespace"), error.getMessage());
     assertFalse(error.getMessage().contains(TOKEN));
   }
+
+  @Test
+  void unknownLogLevelIsRejected() {
+    var error = assertThrows(EnvironmentSettings.InvalidSettingException.class,
+        () -> EnvironmentSettings.from(Map.of("OKTA_ORG_URL", "https://acme.okta.com", "OKTA_API_TOKEN", TOKEN, "LOG_LEVEL", "LOUD"), false));
+
+    assertTrue(error.getMessage().startsWith("LOG_LEVEL must be one of"), error.getMessage());
+  }
+
+  @Test
+  void lowerCaseLogLevelIsAccepted() {
+    var settings = EnvironmentSettings.from(
+        Map.of("OKTA_ORG_URL", "https://acme.okta.com", "OKTA_API_TOKEN", TOKEN, "LOG_LEVEL", "debug"), false);
+
+    assertEquals(URI.create("https://acme.okta.com"), settings.oktaOrgUrl());
+  }
+
+  @Test
+  void invalidNamespaceNameIsRejected() {
+    var error = assertThrows(EnvironmentSettings.InvalidSettingException.class,
+        () -> EnvironmentSettings.from(
+            Map.of("OKTA_ORG_URL", "https://acme.okta.com", "OKTA_API_TOKEN", TOKEN, "WATCH_NAMESPACES", "team-a,Team_B"), false));
+
+    assertTrue(error.getMessage().contains("'Team_B'"), error.getMessage());
+  }
+
+  @Test
+  void tokenWithSchemeGetsHint() {
+    var error = assertThrows(EnvironmentSettings.InvalidSettingException.class,
+        () -> EnvironmentSettings.from(Map.of("OKTA_ORG_URL", "https://acme.okta.com", "OKTA_API_TOKEN", "SSWS " + TOKEN), false));
+
+    assertTrue(error.getMessage().contains("without the scheme"), error.getMessage());
+    assertFalse(error.getMessage().contains(TOKEN));
+  }
 }
