@@ -118,7 +118,7 @@ public record DesiredUser(
         spec.getActions() == null ? Map.of() : spec.getActions().requested());
   }
 
-  /** True when a string anywhere in the value holds a code point that needs four bytes in UTF-8. */
+  /** True when a string anywhere in the value contains a code point that needs four bytes in UTF-8. */
   private static boolean containsOutsideBasicPlane(Object value) {
     if (value instanceof String text) {
       return text.codePoints().anyMatch(Character::isSupplementaryCodePoint);

@@ -2,7 +2,7 @@ package io.oktaoperator.reconciler;
 
 import io.oktaoperator.okta.OktaStatus;
 
-/** What the reconciler does next about the user's lifecycle status. */
+/** The reconciler's next move on the user's lifecycle status. */
 public sealed interface LifecyclePlan {
 
   /** Okta's status already satisfies the desired state. {@code note} explains a non-obvious match, or is null. */

@@ -26,7 +26,7 @@ public final class OktaFailures {
   private OktaFailures() {}
 
   /**
-   * How one failure is handled.
+   * The handling of one failure.
    *
    * @param outcome the conditions to report
    * @param retryWithBackoff true when the framework's exponential backoff should retry (transient failures)
@@ -78,7 +78,7 @@ public final class OktaFailures {
     }
     if (failure instanceof OktaNotFoundException) {
       // The user vanished between the read and the write, and the next reconcile reads it again.
-      // Backoff keeps an Okta that answers 404 to a write on a user it just returned from looping.
+      // Backoff stops a loop when Okta returns 404 for a write on a user it has just returned.
       return new Handling(
           new Outcome.Progressing(Reasons.TRANSITIONING, "Okta answered 404 while " + action + " (" + cause + "); reading the user again"),
           true,

@@ -130,7 +130,7 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
     return new SyncResult(account, Bookkeeping.of(previous), paused, settings.resyncInterval());
   }
 
-  /** Stalls a resource whose login another resource owns, and forgets any Okta id so deletion never touches it. */
+  /** Stalls a resource whose login another resource owns, and clears any Okta id so that deleting it never changes Okta. */
   private UpdateControl<OktaUser> reportDuplicate(
       OktaUser resource, Context<OktaUser> context, OktaUserStatus previous, OktaUser owner) {
     String ownerName = owner.getMetadata().getNamespace() + "/" + owner.getMetadata().getName();
@@ -243,7 +243,7 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
 
   /**
    * Replaces the status with optimistic locking and puts the result in the framework's cache, so the
-   * next reconcile sees it even before the watch delivers it. On a conflict JOSDK re-reads the
+   * next reconcile reads it even before the watch delivers it. On a conflict JOSDK re-reads the
    * resource and writes the same status again.
    */
   private static void writeStatus(OktaUser resource, Context<OktaUser> context, OktaUserStatus next) {

@@ -86,7 +86,7 @@ public final class StatusFactory {
       return new Bookkeeping(managedAttributes, passwordSecretVersion, handled);
     }
 
-    /** The requested actions whose value differs from the one last run. */
+    /** Returns the requested actions whose value differs from the one last run. */
     public Map<String, String> pendingActions(Map<String, String> requested) {
       Map<String, String> pending = new java.util.LinkedHashMap<>();
       requested.forEach((action, value) -> {

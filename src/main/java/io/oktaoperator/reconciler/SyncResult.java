@@ -4,7 +4,7 @@ import io.oktaoperator.okta.OktaAccount;
 import java.time.Duration;
 
 /**
- * What one pass of read, decide and act produced.
+ * The result of one pass of read, decide and act.
  *
  * @param account the Okta user as last seen, or null when none exists
  * @param bookkeeping what to remember in the status

@@ -80,7 +80,7 @@ final class UserDeletion {
       List<String> roles = okta.listAdminRoleTypes(id);
       if (!roles.isEmpty()) {
         // Blocking the deletion would strand the resource; leaving the administrator alone is safe.
-        log.warn("Left Okta user {} in Okta: it holds admin roles {}", id, roles);
+        log.warn("Left Okta user {} in Okta because it has admin roles {}", id, roles);
         events.warning(resource, Reasons.ADMIN_USER_PROTECTED,
             "Left Okta user " + id + " in Okta because it holds admin roles " + roles
                 + "; remove it in Okta if it should go");

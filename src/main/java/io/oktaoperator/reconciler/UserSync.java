@@ -170,7 +170,7 @@ final class UserSync {
   /**
    * Applies profile, password and lifecycle changes to an existing user.
    *
-   * @param administratorChecked true when the caller already made sure the user holds no admin role
+   * @param administratorChecked true when the caller already checked that the user has no admin role
    */
   private SyncResult update(
       OktaUser resource, DesiredUser desired, OktaAccount account, Bookkeeping bookkeeping, boolean administratorChecked) {
@@ -248,7 +248,7 @@ final class UserSync {
     }
   }
 
-  /** Returns a Stalled result when the user holds an admin role and the operator may not touch administrators. */
+  /** Returns a Stalled result when the user has an admin role and the operator may not change administrators. */
   private Optional<SyncResult> refuseAdministrator(OktaAccount account, Bookkeeping bookkeeping, String verb) {
     if (settings.adminUsersAllowed()) {
       return Optional.empty();
@@ -331,7 +331,7 @@ final class UserSync {
     }
   }
 
-  /** A Stalled result checked again at the next resync, in case Okta changed meanwhile. */
+  /** Builds a Stalled result that is checked again at the next resync, in case Okta changed meanwhile. */
   private SyncResult stalled(Bookkeeping bookkeeping, String reason, String message) {
     return new SyncResult(null, bookkeeping, new Outcome.Stalled(reason, message), settings.resyncInterval());
   }

@@ -30,7 +30,7 @@ public final class JitteredRetry implements Retry {
     this.random = random;
   }
 
-  /** The operator's default: 1 s, doubling, at most 5 minutes. */
+  /** Returns the operator's default: 1 s, doubling, at most 5 minutes. */
   public static JitteredRetry defaults() {
     return new JitteredRetry(Duration.ofSeconds(1), Duration.ofMinutes(5), Math::random);
   }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Micrometer meters for the Okta client: {@code okta_client_requests_seconds} (a latency histogram
- * tagged by operation and status code), {@code okta_client_rate_limited_total} (429 answers), and
+ * tagged by operation and status code), {@code okta_client_rate_limited_total} (429 responses), and
  * {@code okta_client_rate_limit_remaining} and {@code okta_client_rate_limit_limit} per endpoint.
  */
 public final class OktaClientMetrics implements OktaCallListener {

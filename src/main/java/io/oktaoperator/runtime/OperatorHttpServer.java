@@ -29,8 +29,8 @@ public final class OperatorHttpServer implements AutoCloseable {
    * Starts serving on all interfaces.
    *
    * @param port the TCP port, or 0 for an ephemeral one
-   * @param healthy answers the liveness probe
-   * @param ready answers the readiness probe
+   * @param healthy decides the liveness probe
+   * @param ready decides the readiness probe
    */
   public static OperatorHttpServer start(
       int port, PrometheusMeterRegistry registry, BooleanSupplier healthy, BooleanSupplier ready) {
