@@ -9,7 +9,10 @@ import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.oktaoperator.api.v1alpha1.CreateIntent;
 import io.oktaoperator.api.v1alpha1.OktaUser;
 import io.oktaoperator.api.v1alpha1.OktaUserStatus;
@@ -100,7 +103,15 @@ public final class OktaUserReconciler implements Reconciler<OktaUser>, Cleaner<O
   @Override
   public List<EventSource<?, OktaUser>> prepareEventSources(EventSourceContext<OktaUser> context) {
     context.getPrimaryCache().addIndexer(DuplicateGuard.LOGIN_INDEX, DuplicateGuard::loginKeys);
-    return List.of();
+    context.getPrimaryCache().addIndexer(SecretReferences.SECRET_INDEX, SecretReferences::referencedSecrets);
+    // Watching Secrets in the watched namespaces applies a new password, or a Secret created after
+    // its OktaUser, at once rather than at the next resync.
+    InformerEventSourceConfiguration<Secret> secrets =
+        InformerEventSourceConfiguration.from(Secret.class, OktaUser.class)
+            .withNamespacesInheritedFromController()
+            .withSecondaryToPrimaryMapper(secret -> SecretReferences.referencingUsers(secret, context.getPrimaryCache()))
+            .build();
+    return List.of(new InformerEventSource<>(secrets, context));
   }
 
   /**

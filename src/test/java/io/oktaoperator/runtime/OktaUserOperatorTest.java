@@ -304,7 +304,7 @@ class OktaUserOperatorTest {
 
   @Test
   void passwordSecretChangeSetsNewPassword() {
-    resyncFrequently();
+    // No resync within the test: the Secret's own watch event starts the reconcile.
     env.createPasswordSecret("pam-credentials", "Correct-Horse-9");
     env.create(userWithPassword("pam", "pam@example.com", UserState.ACTIVE, "pam-credentials"));
     OktaUser first = env.awaitOktaStatus("pam", "ACTIVE");
@@ -320,6 +320,22 @@ class OktaUserOperatorTest {
     List<Event> events = env.events("pam");
     assertTrue(events.stream().anyMatch(e -> "PasswordSet".equals(e.getReason())), events.toString());
     assertTrue(events.stream().noneMatch(e -> e.getMessage().contains("Battery-Staple-7")));
+  }
+
+  @Test
+  void secretCreatedLaterIsPickedUpAtOnce() {
+    env.close();
+    // Neither a resync nor the SecretNotFound recheck falls within the test's timeout.
+    env = OperatorTestEnvironment.start(
+        new io.oktaoperator.reconciler.ReconcilerSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(5)),
+        OperatorTestEnvironment.TOKEN);
+    env.create(userWithPassword("late", "late@example.com", UserState.ACTIVE, "late-credentials"));
+    OktaUser waiting = env.awaitCondition("late", Conditions.STALLED, "True");
+    assertEquals("SecretNotFound", Conditions.find(waiting.getStatus().getConditions(), Conditions.STALLED).getReason());
+
+    env.createPasswordSecret("late-credentials", "Correct-Horse-9");
+
+    env.awaitOktaStatus("late", "ACTIVE");
   }
 
   @Test
