@@ -142,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
             settings.leaderElection());
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
-    // On SIGTERM the hook tells the main thread to stop and waits until it has closed everything,
+    // On SIGTERM the hook signals the main thread to stop and waits until it has closed everything,
     // because the JVM halts as soon as its shutdown hooks return.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stopRequested.countDown();

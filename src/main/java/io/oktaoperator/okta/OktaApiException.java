@@ -1,7 +1,7 @@
 package io.oktaoperator.okta;
 
 /**
- * Okta answered with an error status. Subclasses name the cases the operator handles differently;
+ * Okta returned an error status. Subclasses name the cases the operator handles differently;
  * this class itself covers the rest (403, 405, other 4xx).
  */
 public class OktaApiException extends OktaException {

@@ -94,7 +94,7 @@ public final class OktaClient implements AutoCloseable {
     return new Builder();
   }
 
-  /** The org's base URL, such as {@code https://acme.okta.com}. */
+  /** Returns the org's base URL, such as {@code https://acme.okta.com}. */
   public URI orgUrl() {
     String url = baseUrl.toString();
     return URI.create(url.substring(0, url.length() - 1));

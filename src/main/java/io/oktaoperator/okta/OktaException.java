@@ -1,6 +1,6 @@
 package io.oktaoperator.okta;
 
-/** A failed call to Okta: an error answer from the API, or no usable answer at all. */
+/** A failed call to Okta: an error response from the API, or no usable response at all. */
 public abstract class OktaException extends RuntimeException {
 
   protected OktaException(String message, Throwable cause) {

@@ -175,7 +175,7 @@ final class RateLimiter {
     }
     boolean usableCounts = limit != null && limit > 0 && remaining != null;
     if (!usableCounts) {
-      // A response without the headers, from a proxy say, leaves the budget unchanged.
+      // A response without the headers, for example from a proxy, leaves the budget unchanged.
       if (state != null) {
         state.consecutiveRejections = 0;
       }

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * JSON bodies of the Users API, built from our records and read into {@link OktaAccount}. Request
- * bodies leave out absent parts but keep a null profile value as JSON null, which asks Okta to clear
+ * bodies leave out absent parts but keep a null profile value as JSON null, which makes Okta clear
  * that attribute.
  */
 final class UserJson {

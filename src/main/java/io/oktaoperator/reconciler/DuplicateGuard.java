@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Finds OktaUser resources, in any namespace, that declare the same login as Okta compares logins.
- * Of such a group one resource owns the Okta user: the one that recorded an Okta id (it created or
- * adopted the user), else the oldest; the others make no Okta write.
+ * One resource of such a group owns the Okta user. That is the one that recorded an Okta id,
+ * because it created or adopted the user, else the oldest. The others make no Okta write.
  */
 final class DuplicateGuard {
 

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * The profile changes that bring Okta in line with the spec. Only attributes the spec names are
  * managed: one the spec dropped since the last reconcile is cleared (sent as null), and attributes no
- * spec ever named are left alone, whoever set them.
+ * spec ever named are left alone, whichever system set them.
  *
  * @param changes attributes to send in a partial update; a null value clears the attribute
  * @param managedAttributes the attribute names the spec manages now, sorted, for the status

@@ -68,7 +68,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
   }
 
-  /** The mock server itself, for tests that script one-off answers (such as a 409) in front of CRUD mode. */
+  /** The mock server itself, for tests that script one-off responses (such as a 409) in front of CRUD mode. */
   public KubernetesMockServer mockServer() {
     return server;
   }
@@ -77,7 +77,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return client;
   }
 
-  /** The API server URL, for a kubeconfig or kubectl's {@code --server}. */
+  /** Returns the API server URL, for a kubeconfig or kubectl's {@code --server}. */
   public String url() {
     return client.getMasterUrl().toString().replace("://localhost:", "://127.0.0.1:");
   }

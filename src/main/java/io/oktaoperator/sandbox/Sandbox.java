@@ -194,14 +194,14 @@ public final class Sandbox implements AutoCloseable {
     if (current.getStatus() == null || current.getStatus().getConditions().isEmpty()) {
       return name + " was not reconciled within " + timeout.toSeconds() + "s (no status yet)";
     }
-    // All three conditions carry the same reason and message, so one of them says it all.
+    // All three conditions carry the same reason and message, so one of them is enough.
     var conditions = current.getStatus().getConditions();
-    var telling = conditions.stream().filter(c -> "True".equals(c.getStatus()) && !Conditions.READY.equals(c.getType()))
+    var reported = conditions.stream().filter(c -> "True".equals(c.getStatus()) && !Conditions.READY.equals(c.getType()))
         .findFirst()
         .orElse(Conditions.find(conditions, Conditions.READY));
     String verdict = isStalled(current) ? " is stalled" : " did not converge within " + timeout.toSeconds() + "s";
-    return name + verdict + ": " + telling.getType() + "=" + telling.getStatus() + " (" + telling.getReason() + "): "
-        + telling.getMessage();
+    return name + verdict + ": " + reported.getType() + "=" + reported.getStatus() + " (" + reported.getReason() + "): "
+        + reported.getMessage();
   }
 
   @Override

@@ -149,7 +149,7 @@ final class ApiHttpHandler implements HttpHandler {
       notifyListeners(method, rawPath, query, response.status(), exchange.getResponseHeaders(), bytes);
       LOG.debug("{} {} -> {}", method, rawPath, response.status());
       // The request stops counting against the concurrency limit before its response leaves, so a
-      // client that sends its next request as soon as it has the answer is never rejected.
+      // client that sends its next request as soon as it has the response is never rejected.
       if (inFlight) {
         rateLimiter.leaveInFlight();
         inFlight = false;

@@ -21,7 +21,7 @@ import java.util.Random;
  *
  * <p>Random choices (jitter, which requests fail, 500 or 503) come from one pseudo-random
  * generator. With a fixed {@link #seed(long)} a client that sends the same requests one after
- * another sees the same faults in every run; concurrent requests draw in arrival order.
+ * another gets the same faults in every run; concurrent requests draw in arrival order.
  *
  * <p>A request gets at most one fault, checked in this order: a scripted fault, a forced 429, a
  * random timeout, a random 5xx. Latency comes on top of any of them. The admin API under

@@ -40,7 +40,8 @@ class SandboxCommandTest {
     assertTrue(out.contains("SUSPENDED"), out);
     assertTrue(out.contains("Profile update:"), out);
     assertTrue(out.contains("Okta now has title 'Staff Engineer'"), out);
-    assertTrue(out.contains("Suspension:") && out.contains("Okta status is now SUSPENDED"), out);
+    assertTrue(out.contains("Suspension:"), out);
+    assertTrue(out.contains("Okta status is now SUSPENDED"), out);
     assertTrue(out.contains("was deactivated, then deleted"), out);
     assertTrue(!out.contains("Sandbox-Only-Pa55word!"), "a password from the examples leaked into the output");
   }

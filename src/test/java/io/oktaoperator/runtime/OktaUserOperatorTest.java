@@ -126,7 +126,7 @@ class OktaUserOperatorTest {
   }
 
   @Test
-  void profileChangeIsPartialUpdateAndKeepsAttributeSetElsewhere() {
+  void profileChangeKeepsOtherAttributes() {
     env.create(user("pat", "pat@example.com", UserState.STAGED));
     String id = env.awaitReady("pat").getStatus().getId();
     env.simulator.outOfBand().setProfileAttribute(id, "city", "Lisbon");
@@ -260,7 +260,7 @@ class OktaUserOperatorTest {
   }
 
   @Test
-  void userDeletedOutOfBandIsCreatedAgainWithEvent() {
+  void deletedUserIsRecreated() {
     resyncFrequently();
     env.create(user("gone", "gone@example.com", UserState.STAGED));
     String firstId = env.awaitReady("gone").getStatus().getId();
@@ -316,7 +316,9 @@ class OktaUserOperatorTest {
         () -> env.get("pam"), u -> !firstVersion.equals(u.getStatus().getPasswordSecretVersion()));
     assertNotNull(updated.getStatus().getPasswordSecretVersion());
     String id = updated.getStatus().getId();
-    assertTrue(env.oktaWrites().stream().anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/v1/users/" + id)));
+    boolean passwordWritten = env.oktaWrites().stream()
+        .anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/v1/users/" + id));
+    assertTrue(passwordWritten, "no update call carried the new password");
     List<Event> events = env.events("pam");
     assertTrue(events.stream().anyMatch(e -> "PasswordSet".equals(e.getReason())), events.toString());
     assertTrue(events.stream().noneMatch(e -> e.getMessage().contains("Battery-Staple-7")));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator under Okta and Kubernetes faults. Each test ends by checking that Okta holds exactly
+ * The operator under Okta and Kubernetes faults. Each test ends by checking that Okta contains exactly
  * the expected users: none duplicated, none lost, none deleted by mistake.
  */
 class OperatorFaultTest {
@@ -45,7 +45,7 @@ class OperatorFaultTest {
     return "batch" + index + "@example.com";
   }
 
-  /** Asserts that Okta holds one user for each expected login and no other user. */
+  /** Asserts that Okta contains one user for each expected login and no other user. */
   void assertOktaHoldsExactly(Set<String> logins) {
     List<String> actual = env.simulator.users().stream().map(u -> String.valueOf(u.profile().get("login")).toLowerCase()).sorted().toList();
     assertEquals(logins.stream().map(String::toLowerCase).sorted().toList(), actual);
@@ -76,7 +76,7 @@ class OperatorFaultTest {
     env.simulator.faults().onNextRequest("POST", "/api/v1/users", FaultAction.succeedThenDropConnection());
     env.create(userWithPassword("cara", "cara@example.com", UserState.ACTIVE, "cara-credentials"));
 
-    // The create reached Okta, but its answer never reached the operator: stop it right there.
+    // The create reached Okta, but its response never reached the operator: stop it right there.
     await().atMost(TIMEOUT).until(() -> env.simulator.requestLog().stream()
         .anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/v1/users") && r.status() == 0));
     env.stopOperator();
@@ -136,7 +136,7 @@ class OperatorFaultTest {
   }
 
   @Test
-  void serverErrorsAreRetriedUntilEveryUserExistsOnce() {
+  void serverErrorsRetriedUntilUsersExist() {
     env = OperatorTestEnvironment.start();
     env.simulator.faults().seed(42).serverErrors(0.2);
     createBatch(10, UserState.STAGED);

@@ -138,7 +138,7 @@ final class OperatorTestEnvironment implements AutoCloseable {
 
   /**
    * Edits the resource, reading it again when the operator wrote its status in between (the API
-   * server then answers 409), as kubectl users do.
+   * server then returns 409), as kubectl users do.
    */
   void editWithRetry(String name, Consumer<OktaUser> change) {
     for (int attempt = 1; ; attempt++) {

@@ -57,7 +57,7 @@ class RetryScheduleTest {
     return reconciles;
   }
 
-  /** The fastest schedule: jitter always takes off its largest share. */
+  /** Builds the fastest schedule, in which jitter always takes off its largest share. */
   static JitteredRetry fastestRetry() {
     return new JitteredRetry(Duration.ofSeconds(1), Duration.ofMinutes(5), () -> 1.0);
   }

@@ -2,7 +2,7 @@ package io.oktaoperator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What the user must do at first sign-in. */
+/** The step the user must take at first sign-in. */
 public enum NextLogin {
   /** Change the password set by the operator (Okta's {@code nextLogin=changePassword} on create). */
   @JsonProperty("ChangePassword")

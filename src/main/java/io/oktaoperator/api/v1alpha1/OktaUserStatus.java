@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** What the operator observed in Okta and how far the resource has been reconciled. */
+/** The operator's observation of the Okta user and the progress of reconciling the resource. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class OktaUserStatus {
 
